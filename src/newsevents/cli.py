@@ -1,0 +1,262 @@
+"""The `newsevents` command line: argument parsing over the plain functions in jobs.py."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import jobs
+from .errors import InputError, NewsEventsError, RecordError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn news articles into source-attributed PLOVER event data.")
+err = Console(stderr=True)
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _date_option(value: Optional[str], name: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint=name)
+
+
+def _db_path(db: Optional[Path]) -> Path:
+    from .store import default_db_path
+    return db if db is not None else Path(default_db_path())
+
+
+def _fail(error: NewsEventsError) -> None:
+    err.print(f"[red]error:[/red] {error}")
+    raise typer.Exit(code=2)
+
+
+def _report_bad(error: RecordError) -> None:
+    err.print(f"[yellow]skipped:[/yellow] {error}")
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True,
+                    disable=not err.is_terminal)
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl) or - for stdin."),
+    published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+    title: Optional[str] = typer.Option(None, help="Title for a text file (else its first line)."),
+    format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="Output format."),
+) -> None:
+    """Extract events from articles and print one JSON article per line with its events."""
+    day = _date_option(published, "--published")
+    bad: list[RecordError] = []
+
+    def on_error(error: RecordError) -> None:
+        bad.append(error)
+        _report_bad(error)
+
+    try:
+        items = jobs.read_inputs(paths, published=day, title=title)
+        results = []
+        for article, events, _ in jobs.extract_articles(items, on_error):
+            record = jobs.article_with_events(article, events)
+            if format is ExtractFormat.jsonl:
+                typer.echo(jobs.dump_json(record))
+            else:
+                results.append(record)
+    except NewsEventsError as e:
+        _fail(e)
+    if format is ExtractFormat.json:
+        typer.echo(jobs.dump_json(results))
+    elif format is ExtractFormat.table:
+        table = Table("article", "type", "mode", "actor", "recipient", "date", "place", "source",
+                      "modality", "evidence")
+        for record in results:
+            for e in record["events"]:
+                table.add_row(record["id"][:16], e["type"], e["mode"] or "",
+                              _names(e["actor"]), _names(e["recipient"]),
+                              (e["date"] or {}).get("start", "") or "",
+                              (e["place"] or {}).get("name", "") or "",
+                              (e["attribution"] or {}).get("name", "") or "",
+                              e["modality"], e["evidence"][:80])
+        Console().print(table)
+    if bad:
+        raise typer.Exit(code=1)
+
+
+def _names(actors: list[dict]) -> str:
+    return "; ".join(f"{a['name']} ({a.get('country') or '-'}/{a.get('sector') or '-'})"
+                     for a in actors)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl) or - for stdin."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB file (default $NEWSEVENTS_DB or ./newsevents.duckdb)."),
+    published: Optional[str] = typer.Option(None, help="Publication date for files without one."),
+) -> None:
+    """Extract events and store them; ingesting the same articles twice changes nothing."""
+    day = _date_option(published, "--published")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            report = jobs.ingest(paths, _db_path(db), published=day,
+                                 progress=lambda: progress.advance(task))
+    except NewsEventsError as e:
+        _fail(e)
+    for error in report.errors:
+        _report_bad(error)
+    err.print(f"stored {report.stored} article(s) with {report.events} event(s); "
+              f"{report.already_stored} already stored; {len(report.errors)} bad record(s)")
+    if report.errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def events(
+    actor: Optional[str] = typer.Option(None, help="Actor country code or name."),
+    recipient: Optional[str] = typer.Option(None, help="Recipient country code or name."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
+    since: Optional[str] = typer.Option(None, help="Events on or after this date."),
+    until: Optional[str] = typer.Option(None, help="Events on or before this date."),
+    place: Optional[str] = typer.Option(None, help="Place name or country code."),
+    source: Optional[str] = typer.Option(None, help="Attributed source or outlet."),
+    modality: Optional[str] = typer.Option(None, help="asserted, future, hypothetical or negated."),
+    limit: int = typer.Option(1000, help="At most this many events."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB file."),
+    format: EventsFormat = typer.Option(EventsFormat.table, "--format", help="Output format."),
+) -> None:
+    """Query stored events."""
+    from .store import Store
+    from .store.queries import EventFilter, find_events
+    flt = EventFilter(actor=actor, recipient=recipient, type=type,
+                      since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                      place=place, source=source, modality=modality, limit=limit)
+    path = _db_path(db)
+    if not path.exists():
+        _fail(InputError("no database here; run `newsevents ingest` first or pass --db", source=str(path)))
+    try:
+        with Store.open(path) as store:
+            rows = find_events(store, flt)
+    except NewsEventsError as e:
+        _fail(e)
+    if format is EventsFormat.json:
+        typer.echo(jobs.dump_json(rows))
+    elif format is EventsFormat.csv:
+        out = io.StringIO()
+        columns = list(rows[0].keys()) if rows else ["id"]
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: jobs.dump_json(v) if isinstance(v, (list, dict)) else v
+                             for k, v in row.items()})
+        typer.echo(out.getvalue().rstrip("\n"))
+    else:
+        table = Table("date", "type", "actor", "recipient", "place", "source", "modality", "evidence")
+        for row in rows:
+            table.add_row(str(row.get("date_start") or ""), row.get("type") or "",
+                          _names(row.get("actor") or []), _names(row.get("recipient") or []),
+                          row.get("place_name") or "", row.get("attribution_name") or "",
+                          row.get("modality") or "", (row.get("evidence") or "")[:80])
+        Console().print(table)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Argument(..., help="Gold JSONL (events, timexes or toponyms)."),
+    by_type: bool = typer.Option(False, "--by-type", help="Add per-type precision and recall."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Run extraction on a gold file and score it as shared/gold/SCORING.md says."""
+    try:
+        jobs.require_file(str(gold))
+        with _progress() as progress:
+            task = progress.add_task("scoring", total=None)
+            result = jobs.evaluate(gold, by_type=by_type, progress=lambda: progress.advance(task))
+    except NewsEventsError as e:
+        _fail(e)
+    if as_json:
+        typer.echo(jobs.dump_json(result))
+        return
+    if result["kind"] == "events":
+        from .eval.events import format_report
+        typer.echo(format_report(result))
+    else:
+        typer.echo(jobs.dump_json(result))
+
+
+def _per_article(paths: list[str], published: Optional[str], key: str, report) -> None:
+    """A JSON list for one text; one `{"id", key}` line per article for JSONL input."""
+    day = _date_option(published, "--published")
+    bad: list[RecordError] = []
+    articles = []
+    from .extraction import default_pipeline
+    try:
+        for item in jobs.read_inputs(paths, published=day):
+            if isinstance(item, RecordError):
+                bad.append(item)
+                _report_bad(item)
+            else:
+                articles.append(item)
+        as_lines = any(p.endswith(".jsonl") for p in paths) or len(articles) != 1
+        for article, doc in default_pipeline().run(articles):
+            if as_lines:
+                typer.echo(jobs.dump_json({"id": article.id, key: report(doc)}))
+            else:
+                typer.echo(jobs.dump_json(report(doc)))
+    except NewsEventsError as e:
+        _fail(e)
+    if bad:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def when(
+    paths: list[str] = typer.Argument(..., help="Files or - for stdin."),
+    published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+) -> None:
+    """Print the time expressions of each article, resolved against its publication date."""
+    from .nlp.time import timex_report
+    _per_article(paths, published, "timexes", timex_report)
+
+
+@app.command()
+def where(
+    paths: list[str] = typer.Argument(..., help="Files or - for stdin."),
+    published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+) -> None:
+    """Print the place names of each article with coordinates."""
+    from .nlp.place import place_report
+    _per_article(paths, published, "places", place_report)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Every error newsevents raises on purpose.
+
+    NewsEventsError
+    ├── InputError            bad input: a file, a line, a field
+    │   └── RecordError       one bad record in a batch (keeps file, line, field)
+    ├── PipelineError         components declared in an order that cannot work
+    ├── ModelError            the spaCy English pipeline is not installed
+    ├── DataError             a curated data file is malformed
+    └── StoreError            the database cannot be opened or migrated
+"""
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base of every error raised on purpose by newsevents."""
+
+
+class InputError(NewsEventsError):
+    """Input that cannot be read: names where it is and what is wrong."""
+
+    def __init__(self, reason: str, source: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.reason = reason
+        self.source = source
+        self.line = line
+        self.field = field
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = []
+        if self.source:
+            where.append(str(self.source))
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.field:
+            where.append(f"field '{self.field}'")
+        return f"{': '.join([', '.join(where), self.reason]) if where else self.reason}"
+
+
+class RecordError(InputError):
+    """One bad record in a batch; the rest of the batch goes on."""
+
+
+class PipelineError(NewsEventsError):
+    """Components that cannot run in the order given."""
+
+
+class ModelError(NewsEventsError):
+    """The spaCy English pipeline cannot be loaded."""
+
+
+class DataError(NewsEventsError):
+    """A curated data file under newsevents/data is malformed."""
+
+
+class StoreError(NewsEventsError):
+    """The DuckDB store cannot be opened, migrated or written."""

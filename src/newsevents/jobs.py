@@ -1,0 +1,127 @@
+"""The plain functions behind each CLI command, usable from notebooks and tests."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError, RecordError
+from .records import Article, Event, article_with_events
+
+
+def read_inputs(paths: Iterable[str], published: date | None = None,
+                title: str | None = None) -> Iterator[Article | RecordError]:
+    from .ingest.readers import read_articles
+    for path in paths:
+        yield from read_articles(path, published=published, title=title)
+
+
+def extract_articles(items: Iterable[Article | RecordError],
+                     on_error: Callable[[RecordError], None]) -> Iterator[tuple[Article, list[Event], list]]:
+    """Extract events of every good article; bad records go to `on_error`."""
+    from .extraction import default_pipeline
+
+    def good() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, RecordError):
+                on_error(item)
+            else:
+                yield item
+
+    for article, doc in default_pipeline().run(good()):
+        events = [e.with_id(article.id) for e in (doc._.events or [])]
+        yield article, events, list(doc._.mentions or [])
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    already_stored: int = 0
+    events: int = 0
+    errors: list[RecordError] = field(default_factory=list)
+
+
+def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = None,
+           progress: Callable[[], None] | None = None) -> IngestReport:
+    """Extract and store articles; each article in one transaction; bad records reported."""
+    from .store import Store
+    report = IngestReport()
+    with Store.open(db_path) as store:
+        items = read_inputs(paths, published=published)
+        for article, events, mentions in extract_articles(items, report.errors.append):
+            if store.add_article(article, events, mentions):
+                report.stored += 1
+                report.events += len(events)
+            else:
+                report.already_stored += 1
+            if progress:
+                progress()
+    return report
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    from .eval.gold import read_articles as read_gold
+    return read_gold(path)
+
+
+def gold_kind(records: list[dict]) -> str:
+    """Which scorer a gold file needs: events, timexes or toponyms."""
+    keys = set().union(*(r.keys() for r in records)) if records else set()
+    if "timexes" in keys:
+        return "timexes"
+    if "toponyms" in keys:
+        return "toponyms"
+    return "events"
+
+
+def _article_of(record: dict) -> Article:
+    published = record.get("published")
+    return Article(id=record.get("id") or "", text=record["text"], title=record.get("title"),
+                   published=date.fromisoformat(published[:10]) if published else None)
+
+
+def evaluate(gold_path: str | Path, by_type: bool = False,
+             progress: Callable[[], None] | None = None) -> dict:
+    """Run extraction over a gold file and score it as shared/gold/SCORING.md says."""
+    from .extraction import default_pipeline
+    gold = read_jsonl(gold_path)
+    kind = gold_kind(gold)
+    pipeline = default_pipeline()
+    docs = {}
+    for article, doc in pipeline.run(_article_of(r) for r in gold):
+        docs[article.id] = doc
+        if progress:
+            progress()
+    if kind == "timexes":
+        from .eval.timex import score_timexes
+        from .nlp.time import timex_report
+        result = score_timexes(gold, lambda record: timex_report(docs[record["id"]]))
+    elif kind == "toponyms":
+        from .eval.toponyms import score_toponyms
+        from .nlp.place import place_report
+        result = score_toponyms(gold, lambda record: place_report(docs[record["id"]]))
+    else:
+        from .eval.events import score_events
+        predicted = []
+        for record in gold:
+            doc = docs[record["id"]]
+            article = doc._.article
+            predicted.append(article_with_events(
+                article, [e.with_id(article.id) for e in doc._.events or []]))
+        result = score_events(gold, predicted, by_type=by_type)
+    result["kind"] = kind
+    result["gold"] = str(gold_path)
+    return result
+
+
+def dump_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def require_file(path: str) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file", source=path)
+    return p

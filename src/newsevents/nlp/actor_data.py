@@ -1,0 +1,172 @@
+"""The curated actor data under newsevents/data/actors, loaded once into an index.
+
+Every surface form (name, alias, acronym, demonym, capital, seat, surname) maps
+to one or more `Entry` records; `ActorIndex.lookup` returns them all so that
+the resolver can choose with the article's context and date.
+"""
+from __future__ import annotations
+
+import importlib.resources
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from ..errors import DataError
+from ..records import Actor
+
+# How an entry is named in text decides what it stands for.
+NAME, ALIAS, ACRONYM, DEMONYM, CAPITAL, SEAT, MILITARY_SEAT, SURNAME, WEAK = (
+    "name", "alias", "acronym", "demonym", "capital", "seat", "military_seat", "surname", "weak")
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    sector: str | None
+    start: date | None
+    end: date | None
+
+    def holds_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str                      # country | igo | person | org
+    name: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def role_on(self, day: date | None) -> Role | None:
+        for role in self.roles:
+            if role.holds_on(day):
+                return role
+        if not self.roles:
+            return None
+        # Out of office on that day: the nearest role still tells country and sector.
+        if day is None:
+            return self.roles[-1]
+        return min(self.roles, key=lambda r: abs(((r.end or r.start or day) - day).days))
+
+    def actor(self, day: date | None = None, sector: str | None = None) -> Actor:
+        role = self.role_on(day) if self.roles else None
+        return Actor(name=self.name, country=self.country,
+                     sector=sector or (role.sector if role else self.sector),
+                     id=self.id, wikidata=self.wikidata, role=role.title if role else None)
+
+
+@dataclass(frozen=True)
+class Surface:
+    entry: Entry
+    how: str                       # one of NAME, ALIAS, ... above
+
+
+@dataclass
+class ActorIndex:
+    surfaces: dict[str, list[Surface]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, Entry] = field(default_factory=dict)
+    group_nouns: dict[str, str] = field(default_factory=dict)
+    modifiers: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    institutions: dict[str, str] = field(default_factory=dict)
+
+    def add(self, text: str | None, entry: Entry, how: str) -> None:
+        if not text:
+            return
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if not text:
+            return
+        surfaces = self.surfaces[text]
+        if not any(s.entry.id == entry.id and s.how == how for s in surfaces):
+            surfaces.append(Surface(entry, how))
+
+    def lookup(self, text: str) -> list[Surface]:
+        return self.surfaces.get(text, [])
+
+    def country(self, code: str | None) -> Entry | None:
+        return self.countries.get(code or "")
+
+
+def _read_yaml(name: str) -> Any:
+    resource = importlib.resources.files("newsevents") / "data" / "actors" / name
+    if not resource.is_file():
+        return None
+    try:
+        return yaml.safe_load(resource.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DataError(f"data/actors/{name}: invalid YAML: {e}") from e
+
+
+def _as_date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as e:
+        raise DataError(f"{where}: not an ISO date: {value!r}") from e
+
+
+def _plural_forms(word: str) -> list[str]:
+    return [word]
+
+
+@lru_cache(maxsize=1)
+def load_index() -> ActorIndex:
+    index = ActorIndex()
+    for row in _read_yaml("countries.yaml") or []:
+        entry = Entry(id=f"country:{row['code']}", kind="country", name=row["name"],
+                      country=row["code"], sector="GOV", wikidata=row.get("wikidata"))
+        index.countries[row["code"]] = entry
+        index.add(row["name"], entry, NAME)
+        for alias in row.get("aliases") or []:
+            index.add(alias, entry, ALIAS)
+        for demonym in row.get("demonyms") or []:
+            index.add(demonym, entry, DEMONYM)
+        index.add(row.get("capital"), entry, CAPITAL)
+        for seat in row.get("seats") or []:
+            index.add(seat, entry, SEAT)
+        for seat in row.get("military_seats") or []:
+            index.add(seat, entry, MILITARY_SEAT)
+    for filename, kind in (("igos.yaml", "igo"), ("organisations.yaml", "org")):
+        for row in _read_yaml(filename) or []:
+            entry = Entry(id=row["id"], kind=kind, name=row["name"], country=row.get("country"),
+                          sector=row.get("sector"), wikidata=row.get("wikidata"))
+            weak = set(row.get("weak") or [])
+            index.add(row["name"], entry, NAME)
+            for alias in row.get("aliases") or []:
+                index.add(alias, entry, WEAK if alias in weak else ALIAS)
+            for acronym in row.get("acronyms") or []:
+                index.add(acronym, entry, ACRONYM)
+    for row in _read_yaml("people.yaml") or []:
+        where = f"data/actors/people.yaml: {row.get('id')}"
+        roles = tuple(Role(title=r.get("title", ""), sector=r.get("sector"),
+                           start=_as_date(r.get("start"), where), end=_as_date(r.get("end"), where))
+                      for r in row.get("roles") or [])
+        roles = tuple(sorted(roles, key=lambda r: r.start or date.min))
+        entry = Entry(id=row["id"], kind="person", name=row["name"], country=row.get("country"),
+                      sector=roles[-1].sector if roles else "GOV", wikidata=row.get("wikidata"),
+                      roles=roles)
+        index.add(row["name"], entry, NAME)
+        for alias in row.get("aliases") or []:
+            index.add(alias, entry, ALIAS)
+        for short in [row.get("surname"), *(row.get("short") or [])]:
+            index.add(short, entry, SURNAME)
+    sectors = _read_yaml("sectors.yaml") or {}
+    index.group_nouns = {k.lower(): v for k, v in (sectors.get("group_nouns") or {}).items()}
+    index.modifiers = {k.lower(): v for k, v in (sectors.get("modifiers") or {}).items()}
+    index.titles = {k.lower(): v for k, v in (sectors.get("titles") or {}).items()}
+    index.institutions = {k.lower(): v for k, v in (sectors.get("institutions") or {}).items()}
+    return index

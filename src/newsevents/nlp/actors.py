@@ -1,0 +1,370 @@
+"""Resolve mentions and noun phrases to canonical actors within one article.
+
+Names resolve through the curated index, on the article's date (a person's
+role decides the sector). Descriptions ("Russian Foreign Minister Sergey
+Lavrov", "Sudanese paramilitary fighters", "North Korea's KCNA") take the
+country from their modifiers and the sector from titles and group nouns.
+Short names, pronouns and "the two nations" refer back to earlier mentions.
+A described group with no country of its own ("police", "the government")
+belongs to the article's home country: the dateline's, else the most named.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from ..records import NONE_CANDIDATE, Actor, Candidate, Mention
+from .actor_data import (ACRONYM, CAPITAL, DEMONYM, MILITARY_SEAT, SEAT, SURNAME, WEAK, ActorIndex,
+                         Entry, load_index)
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PAIR_WORDS = {"nations", "countries", "sides", "states", "neighbors", "neighbours", "governments",
+              "leaders", "parties", "regimes", "capitals", "allies"}
+BACK_REFERENCES = {"country": "country", "nation": "country", "state": "country",
+                   "bloc": "igo", "alliance": "igo", "organization": "igo", "organisation": "igo",
+                   "group": "group", "militia": "group", "movement": "group"}
+# Parts of a noun phrase that say nothing about who the head is.
+NP_STOP_DEPS = {"relcl", "acl", "prep", "conj", "cc", "appos", "punct", "advcl", "ccomp", "xcomp"}
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*([A-Z][A-Za-z .'\-]{2,40}?))?\s+[—–-]{1,2}\s")
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w.capitalize() for w in text.lower().split())
+
+
+class ActorResolver:
+    """Per-article resolution state: resolved mentions and what pronouns can point to."""
+
+    def __init__(self, doc: Doc, index: ActorIndex | None = None) -> None:
+        self.doc = doc
+        self.index = index or load_index()
+        article = doc._.article
+        self.day: date | None = article.published if article else None
+        self.mentions: list[Mention] = []
+        self.by_token: dict[int, Mention] = {}
+        self._resolve_all(doc._.mentions or [])
+        self.home = self._home_country()
+
+    # ---- names -------------------------------------------------------------
+    def _resolve_all(self, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            resolved = self._resolve_mention(mention)
+            self.mentions.append(resolved)
+            span = self.doc.char_span(resolved.start, resolved.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.by_token[token.i] = resolved
+
+    def _resolve_mention(self, mention: Mention) -> Mention:
+        surfaces = self.index.lookup(mention.text) or self.index.lookup(_strip_the(mention.text))
+        if surfaces:
+            scored = [(self._score_surface(s, mention), s) for s in surfaces]
+            scored.sort(key=lambda p: -p[0])
+            best_score, best = scored[0]
+            if best.how == SURNAME:
+                earlier = self._earlier_person(mention)
+                if earlier is not None:
+                    return replace(mention, actor=earlier, candidates=mention.candidates + (
+                        Candidate(key=NONE_CANDIDATE, label="none", score=0.0),))
+            sector = "MIL" if best.how == MILITARY_SEAT else None
+            actor = best.entry.actor(self.day, sector=sector)
+            candidates = tuple(Candidate(key=s.entry.id, label=s.entry.name, score=round(score, 3))
+                               for score, s in scored)
+            return replace(mention, actor=actor,
+                           candidates=candidates + (Candidate(NONE_CANDIDATE, "none", 0.0),))
+        if mention.kind == "person":
+            earlier = self._earlier_person(mention)
+            if earlier is not None:
+                return replace(mention, actor=earlier, kind="surname")
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            country, sector = self._describe(span.root) if span is not None else (None, None)
+            actor = Actor(name=mention.text, country=country or self.home_guess(),
+                          sector=sector)
+            return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
+        if mention.kind == "org":
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                return mention
+            country, sector = self._describe(span.root, include_head=True)
+            if sector is None and country is None:
+                return replace(mention, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
+            actor = Actor(name=_strip_the(mention.text), country=country or self.home_guess(),
+                          sector=sector)
+            return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
+        return replace(mention, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
+
+    def _score_surface(self, surface, mention: Mention) -> float:
+        score = 1.0
+        if surface.how == WEAK:
+            score -= 0.4
+        if surface.how == SURNAME:
+            score -= 0.2
+        if surface.how == ACRONYM and not mention.text.isupper():
+            score -= 0.5
+        entry = surface.entry
+        if entry.roles:
+            role = entry.role_on(self.day)
+            if role is None or not role.holds_on(self.day):
+                score -= 0.3
+        return score
+
+    def _earlier_person(self, mention: Mention) -> Actor | None:
+        last = mention.text.split()[-1]
+        for earlier in reversed(self.mentions):
+            if earlier.start >= mention.start or earlier.actor is None:
+                continue
+            if earlier.kind in ("name", "person", "surname") and earlier.text != mention.text:
+                words = earlier.actor.name.split() + earlier.text.split()
+                if last in words and (earlier.actor.id or "").startswith("person:") or (
+                        earlier.kind == "person" and last in earlier.text.split()):
+                    return earlier.actor
+        return None
+
+    def home_guess(self) -> str | None:
+        return getattr(self, "home", None)
+
+    def _home_country(self) -> str | None:
+        match = DATELINE.match(self.doc.text)
+        if match:
+            for part in (match.group(2), match.group(1)):
+                if not part:
+                    continue
+                for surface in self.index.lookup(_title_case(part)) + self.index.lookup(part.strip()):
+                    if surface.entry.kind == "country":
+                        return surface.entry.country
+        counts = Counter(m.actor.country for m in self.mentions
+                         if m.actor and m.actor.country and m.actor.country != "IGO")
+        return counts.most_common(1)[0][0] if counts else None
+
+    # ---- noun phrases ------------------------------------------------------
+    def actors_for(self, token: Token) -> tuple[Actor, ...]:
+        """The actor or actors a noun phrase headed by `token` stands for."""
+        heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+        actors: list[Actor] = []
+        for head in heads:
+            found = self._actors_for_head(head)
+            if not found:
+                for child in head.children:
+                    if child.dep_ == "appos":
+                        found = self._actors_for_head(child) + tuple(
+                            a for c in child.conjuncts for a in self._actors_for_head(c))
+                        break
+            for actor in found:
+                if not any(_same(actor, a) for a in actors):
+                    actors.append(actor)
+        return tuple(actors)
+
+    def _actors_for_head(self, head: Token) -> tuple[Actor, ...]:
+        mention = self.by_token.get(head.i)
+        lower = head.lower_
+        if mention is not None and mention.actor is not None:
+            if mention.kind == "demonym":
+                plural = head.tag_ in ("NNS", "NNPS") or lower.endswith("s")
+                return (replace(mention.actor, name=mention.text, sector="CVL" if plural else "GOV"),)
+            return (mention.actor,)
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            return self.antecedent(head)
+        if lower in PAIR_WORDS and _is_pair(head):
+            return self._last_pair(head)
+        if lower in BACK_REFERENCES and any(c.lower_ in ("the", "this", "that") for c in head.children):
+            back = self._back_reference(head, BACK_REFERENCES[lower])
+            if back:
+                return back
+        country, sector = self._describe(head, include_head=True)
+        if sector is None:
+            return ()
+        name = _phrase_text(head)
+        return (Actor(name=name, country=country or self.home, sector=sector),)
+
+    def _describe(self, head: Token, include_head: bool = False) -> tuple[str | None, str | None]:
+        """Country and sector from a noun phrase's modifiers, titles and head."""
+        tokens = _np_tokens(head)
+        words = [t.lower_ for t in tokens]
+        text = " ".join(words)
+        sector = None
+        # The head noun (or an institution ending the phrase) names the sector ...
+        for size in (4, 3, 2, 1):
+            tail = " ".join(words[-size:]) if include_head else ""
+            left = " ".join(w for w in words if w not in (head.lower_,))
+            if tail and tail in self.index.institutions:
+                sector = self.index.institutions[tail]
+                break
+        if sector is None and include_head:
+            sector = (self.index.group_nouns.get(head.lower_)
+                      or self.index.group_nouns.get(head.lemma_.lower())
+                      or self.index.institutions.get(head.lower_))
+        # ... a title before a name does too ...
+        if sector is None or not include_head:
+            for size in (3, 2, 1):
+                for i in range(len(words) - size + 1):
+                    phrase = " ".join(words[i:i + size])
+                    if phrase in self.index.titles:
+                        sector = self.index.titles[phrase]
+                        break
+                if sector:
+                    break
+        # ... and a modifier overrides both ("paramilitary fighters", "riot police").
+        for i, word in enumerate(words[:-1] if include_head else words):
+            for phrase in (" ".join(words[i:i + 2]), word):
+                if phrase in self.index.modifiers:
+                    sector = self.index.modifiers[phrase]
+                    break
+        country = None
+        for token in tokens:
+            if token.i == head.i and not include_head:
+                continue
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.actor is not None and mention.actor.country:
+                country = mention.actor.country
+                break
+            if token.dep_ == "poss" and token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+                referents = self.antecedent(token)
+                if referents and referents[0].country:
+                    country = referents[0].country
+                    break
+        if country is None:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        mention = self.by_token.get(obj.i)
+                        if mention is not None and mention.actor is not None:
+                            country = mention.actor.country
+        del text
+        return country, sector
+
+    # ---- reference -----------------------------------------------------------
+    def antecedent(self, pronoun: Token) -> tuple[Actor, ...]:
+        lower = pronoun.lower_
+        want_person = lower in PERSON_PRONOUNS
+        want_plural = lower in PLURAL_PRONOUNS
+        sentence_start = pronoun.sent.start
+        earlier_sentence_start = max(0, sentence_start - 120)
+        best: list[tuple[float, tuple[Actor, ...]]] = []
+        for token in self.doc[earlier_sentence_start:pronoun.i]:
+            if token.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "appos"):
+                continue
+            if token.pos_ == "PRON":
+                continue
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.actor is not None:
+                actors: tuple[Actor, ...] = (mention.actor,)
+                is_person = (mention.actor.id or "").startswith("person:") or mention.kind in (
+                    "person", "surname")
+            else:
+                if token.lower_ in PAIR_WORDS:
+                    continue
+                country, sector = self._describe(token, include_head=True)
+                if sector is None:
+                    continue
+                actors = (Actor(_phrase_text(token), country or self.home, sector),)
+                is_person = False
+            if want_person != is_person:
+                continue
+            conj = [c for c in token.conjuncts if c.i > token.i]
+            if want_plural and conj:
+                actors = self.actors_for(token)
+            elif not want_plural and token.dep_ == "poss" and not want_person:
+                pass
+            score = 0.0
+            if token.sent.start == sentence_start:
+                score += 2.0
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                score += 1.5
+            score += token.i / 10000.0
+            best.append((score, actors))
+        if not best:
+            return ()
+        best.sort(key=lambda p: -p[0])
+        return best[0][1]
+
+    def _last_pair(self, head: Token) -> tuple[Actor, ...]:
+        seen: list[Actor] = []
+        for mention in sorted(self.mentions, key=lambda m: -m.start):
+            if mention.start >= head.idx or mention.actor is None:
+                continue
+            if mention.actor.country in (None, "IGO"):
+                continue
+            actor = mention.actor
+            if mention.kind == "demonym":
+                actor = self.index.country(actor.country).actor(self.day) if self.index.country(
+                    actor.country) else actor
+            if not any(a.country == actor.country for a in seen):
+                seen.append(actor)
+            if len(seen) == 2:
+                return tuple(reversed(seen))
+        return ()
+
+    def _back_reference(self, head: Token, kind: str) -> tuple[Actor, ...]:
+        for mention in sorted(self.mentions, key=lambda m: -m.start):
+            if mention.start >= head.idx or mention.actor is None:
+                continue
+            entry_kind = (mention.actor.id or "").split(":")[0]
+            if kind == "country" and entry_kind == "country" and mention.kind != "demonym":
+                return (mention.actor,)
+            if kind == "igo" and mention.actor.country == "IGO":
+                return (mention.actor,)
+            if kind == "group" and mention.actor.sector == "REB":
+                return (mention.actor,)
+        return ()
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.id and a.id == b.id) or (a.name == b.name and a.country == b.country)
+
+
+def _is_pair(head: Token) -> bool:
+    return any(c.lower_ in ("two", "both") for c in head.children) or (
+        head.i > 0 and head.doc[head.i - 1].lower_ in ("two", "both"))
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The head and its pre-modifiers: determiners, adjectives, compounds, possessives."""
+    keep: list[Token] = []
+
+    def walk(token: Token) -> None:
+        for child in token.children:
+            if child.i < head.i and child.dep_ not in NP_STOP_DEPS:
+                walk(child)
+                keep.append(child)
+
+    walk(head)
+    keep.append(head)
+    # Titles after a name ("Mohamed Bazoum, the president") stay out: only left modifiers.
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _phrase_text(head: Token) -> str:
+    tokens = [t for t in _np_tokens(head) if t.dep_ != "det" and t.pos_ not in ("NUM",)]
+    tokens = [t for t in tokens if t.lower_ not in ("’s", "'s")]
+    return " ".join(t.text for t in tokens) or head.text
+
+
+class ActorResolution:
+    """Component: resolve every mention to an actor (or an explicit none)."""
+    name = "actors"
+    requires = ("mentions", "article")
+    assigns = ("mentions",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = ActorResolver(doc)
+        doc._.mentions = resolver.mentions
+        doc.user_data["newsevents.resolver"] = resolver
+        return doc
+
+
+def resolver_for(doc: Doc) -> ActorResolver:
+    resolver = doc.user_data.get("newsevents.resolver")
+    if resolver is None:
+        resolver = ActorResolver(doc)
+        doc.user_data["newsevents.resolver"] = resolver
+    return resolver

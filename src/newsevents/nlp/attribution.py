@@ -1,0 +1,111 @@
+"""Who the text says is the source of each event's claim.
+
+Cues, outermost first: "according to X" anywhere in the sentence; a reporting
+verb whose complement holds the event ("X said/announced/confirmed that ...",
+"..., state media reported Sunday"); "in a statement" names the sentence's
+reporting subject. Nested reports take the outermost source. The article's
+own voice gives no attribution.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Attribution, Event
+from .actors import ActorResolver, resolver_for
+from .events import subject_token
+
+REPORTING_VERBS = {
+    "say", "announce", "confirm", "report", "claim", "tell", "add", "state", "reveal", "insist",
+    "note", "assert", "disclose", "acknowledge", "deny", "write", "post", "brief", "quote",
+    "explain", "argue", "declare", "indicate", "suggest", "believe", "estimate", "show",
+    "inform", "allege", "maintain", "contend", "stress", "emphasize", "emphasise", "predict",
+    "warn", "describe", "cite", "testify", "admit", "broadcast", "publish", "caution",
+    "signal", "unveil", "reiterate", "recount", "recall", "mention", "observe",
+}
+COMPLEMENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj"}
+
+
+def according_to(sent: Span) -> Token | None:
+    for token in sent:
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                for obj in nxt.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def reporting_source(trigger: Token) -> tuple[Token, Token] | None:
+    """The outermost reporting verb governing the trigger, with its subject."""
+    token = trigger
+    found = None
+    hops = 0
+    while token.head.i != token.i and hops < 8:
+        parent = token.head
+        hops += 1
+        if parent.lemma_.lower() in REPORTING_VERBS and parent.pos_ in ("VERB", "AUX") and (
+                token.dep_ in COMPLEMENT_DEPS or token.dep_ in ("nsubj",) and parent.dep_ == "parataxis"):
+            subject = subject_token(parent)
+            if subject is None:
+                agent = next((c for c in parent.children if c.dep_ == "agent"), None)
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subject is not None and subject.i != trigger.i:
+                found = (parent, subject)
+        token = parent
+    if found is None:
+        # "X reaffirmed ..., state media reported Sunday": the report is the root,
+        # the event clause hangs off it.
+        root = trigger.sent.root
+        if root.lemma_.lower() in REPORTING_VERBS and root.i != trigger.i and root.i > trigger.i:
+            subject = subject_token(root)
+            if subject is not None and subject.i > trigger.i:
+                found = (root, subject)
+    return found
+
+
+def attribute(event: Event, doc: Doc, resolver: ActorResolver) -> Event:
+    trigger_span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if trigger_span is None:
+        return event
+    trigger = trigger_span.root
+    source = according_to(trigger.sent)
+    cue_start = cue_end = None
+    if source is not None:
+        cue_start = source.left_edge.idx - len("according to ")
+        cue_end = source.right_edge.idx + len(source.right_edge)
+    else:
+        report = reporting_source(trigger)
+        if report is None:
+            return event
+        verb, source = report
+        left = min(source.left_edge.i, verb.i)
+        right = max(source.i, verb.i)
+        cue_start = doc[left].idx
+        cue_end = doc[right].idx + len(doc[right])
+    actors = resolver.actors_for(source)
+    if not actors:
+        return event
+    actor = actors[0]
+    cue_start = max(cue_start, 0)
+    return replace(event, attribution=Attribution(
+        name=actor.name, country=actor.country, sector=actor.sector,
+        text=doc.text[cue_start:cue_end], char_start=cue_start, char_end=cue_end))
+
+
+class AttributionFinder:
+    name = "attribution"
+    requires = ("events",)
+    assigns = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = resolver_for(doc)
+        doc._.events = [attribute(e, doc, resolver) for e in doc._.events or []]
+        return doc

@@ -1,0 +1,121 @@
+"""Find actor mentions: the curated gazetteer first, spaCy's NER for the rest.
+
+The statistical model tags "Kursk" as a PRODUCT and "Lavrov" as an ORG; a
+gazetteer hit wins over the model wherever they overlap.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+from spacy.tokens import Doc, Span
+
+from ..records import Candidate, Mention
+from .actor_data import ACRONYM, DEMONYM, SURNAME, WEAK, ActorIndex, load_index
+
+NER_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "place"}
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> tuple[ahocorasick.Automaton, ActorIndex]:
+    index = load_index()
+    automaton = ahocorasick.Automaton()
+    for surface in index.surfaces:
+        automaton.add_word(surface, surface)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton, index
+
+
+def _is_word_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not (after.isalnum())
+
+
+def gazetteer_spans(text: str) -> list[tuple[int, int, str]]:
+    """Longest non-overlapping gazetteer matches as (start, end, surface)."""
+    automaton, index = _automaton()
+    if not len(automaton):
+        return []
+    hits = []
+    for end_index, surface in automaton.iter(text):
+        start = end_index - len(surface) + 1
+        end = end_index + 1
+        if _is_word_boundary(text, start, end):
+            hits.append((start, end, surface))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if all(hit[1] <= t[0] or hit[0] >= t[1] for t in taken):
+            taken.append(hit)
+    return sorted(taken)
+
+
+def _kind_of(surfaces) -> str:
+    hows = {s.how for s in surfaces}
+    kinds = {s.entry.kind for s in surfaces}
+    if hows <= {DEMONYM}:
+        return "demonym"
+    if "person" in kinds:
+        return "surname" if hows <= {SURNAME} else "name"
+    return "name"
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    index = _automaton()[1]
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    sentence_of = {}
+    for i, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = i
+    for start, end, surface in gazetteer_spans(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        surfaces = index.lookup(surface)
+        # Acronyms count only in capitals; a lower-case hit of one is an ordinary word.
+        if all(s.how == ACRONYM for s in surfaces) and not surface.isupper():
+            continue
+        if span[0].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+            continue
+        candidates = tuple(Candidate(key=s.entry.id, label=f"{s.entry.name} ({s.how})",
+                                     score=0.5 if s.how in (WEAK, SURNAME) else 1.0)
+                           for s in surfaces)
+        mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char,
+                                sentence=sentence_of.get(span.start, 0), kind=_kind_of(surfaces),
+                                candidates=candidates))
+        covered.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS or any(t.i in covered for t in ent):
+            continue
+        label = ent.label_
+        ent = _strip_possessive(ent)
+        if len(ent) == 0:
+            continue
+        mentions.append(Mention(text=ent.text, start=ent.start_char, end=ent.end_char,
+                                sentence=sentence_of.get(ent.start, 0), kind=NER_LABELS[label],
+                                candidates=()))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _strip_possessive(span: Span) -> Span:
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    start = span.start
+    while start < end and span.doc[start].lower_ == "the":
+        start += 1
+    return span.doc[start:end]
+
+
+class MentionFinder:
+    name = "mentions"
+    requires = ("parse",)
+    assigns = ("mentions",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = find_mentions(doc)
+        return doc

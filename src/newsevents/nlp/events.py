@@ -1,0 +1,388 @@
+"""Event detection and typing from one sentence's dependency parse.
+
+A trigger (verb, verb + object, or event noun from the lexicon) gives the
+PLOVER type and mode; the parse gives the actor (subject, passive agent,
+possessive, the subject of the governing verb for nominal events) and the
+recipient (object or prepositional object as the trigger entry says).
+Actors come only from the trigger's own sentence; pronouns and "the two
+nations" reach back through the actor resolver.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, Event, Evidence
+from .actors import ActorResolver, resolver_for
+from .lexicon import Lexicon, Trigger, load_lexicon
+
+# Verbal event types whose complement clause describes what is asked, promised,
+# threatened or refused, not a second event ("agreed to deploy", "urged ... to let").
+ENVELOPING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
+LIGHT_VERBS = {"impose", "announce", "slap", "adopt", "approve", "extend", "expand", "levy"}
+EFFECT_VERBS = {"take", "begin", "hold", "go", "come", "start", "enter"}
+
+
+@dataclass(frozen=True)
+class Found:
+    token: Token
+    trigger: Trigger
+    object_token: Token | None = None    # the object of a verb + object phrase
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
+    found: list[Found] = []
+    consumed: set[int] = set()
+    for token in sent:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            hit = _phrase_hit(token, lexicon)
+            if hit is not None:
+                found.append(hit)
+                if hit.object_token is not None:
+                    consumed.add(hit.object_token.i)
+                continue
+            trigger = lexicon.verbs.get(token.lemma_.lower())
+            if trigger is None:
+                continue
+            if trigger.requires_xcomp and not any(
+                    c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in trigger.requires_xcomp or any(
+                        g.dep_ in ("xcomp", "ccomp", "conj") and g.lemma_.lower() in trigger.requires_xcomp
+                        for g in c.subtree)) for c in token.children):
+                continue
+            found.append(Found(token, trigger))
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
+            continue
+        trigger = _noun_trigger(token, lexicon)
+        if trigger is None:
+            continue
+        if trigger.needs_effect and token.head.lemma_.lower() not in EFFECT_VERBS:
+            continue
+        if trigger.needs_light_verb and token.head.lemma_.lower() not in LIGHT_VERBS:
+            continue
+        found.append(Found(token, trigger))
+    return _drop_enveloped(found)
+
+
+def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "compound":
+            joined = f"{child.lemma_.lower()} {lemma}"
+            if joined in lexicon.nouns:
+                return lexicon.nouns[joined]
+            joined = f"{child.lower_} {lemma}"
+            if joined in lexicon.nouns:
+                return lexicon.nouns[joined]
+    return lexicon.nouns.get(lemma)
+
+
+def _object_words(token: Token) -> list[tuple[str, Token]]:
+    words: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "prt", "dative"):
+            words.append((child.lemma_.lower(), child))
+            words.append((child.lower_, child))
+            for sub in child.children:
+                if sub.dep_ in ("compound", "amod"):
+                    words.append((f"{sub.lemma_.lower()} {child.lemma_.lower()}", child))
+                if sub.dep_ == "prep":
+                    for obj in sub.children:
+                        words.append((f"{child.lower_} {sub.lower_} {obj.lower_}", child))
+                        words.append((obj.lemma_.lower(), obj))
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    words.append((obj.lemma_.lower(), obj))
+    # Passive phrases: "sanctions were imposed on ..." put the object in the subject.
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+        words.append((token.head.lemma_.lower(), token.head))
+    return words
+
+
+def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
+    lemma = token.lemma_.lower()
+    words = None
+    for phrase in lexicon.phrases:
+        if lemma not in phrase.verbs:
+            continue
+        if words is None:
+            words = _object_words(token)
+        for word, object_token in words:
+            if word in phrase.objects:
+                return Found(token, phrase.trigger, object_token)
+    return None
+
+
+def _drop_enveloped(found: list[Found]) -> list[Found]:
+    """Drop triggers inside the complement of an enveloping verbal event."""
+    by_index = {f.token.i: f for f in found}
+    kept = []
+    for item in found:
+        token = item.token
+        enveloped = False
+        hops = 0
+        while token.head.i != token.i and hops < 4:
+            parent = token.head
+            outer = by_index.get(parent.i)
+            if outer is not None and outer.trigger.type in ENVELOPING_TYPES and (
+                    token.dep_ in COMPLEMENT_DEPS or (token.dep_ == "pobj" and outer.trigger.type == "ACCUSE")
+                    or token.dep_ == "prep"):
+                if not (token.dep_ == "advcl" and outer.trigger.type not in ("REQUEST", "AGREE")):
+                    enveloped = True
+                    break
+            if token.dep_ not in COMPLEMENT_DEPS | {"pobj", "prep", "conj"}:
+                break
+            token = parent
+            hops += 1
+        if not enveloped:
+            kept.append(item)
+    return kept
+
+
+# ---- arguments --------------------------------------------------------------
+
+def subject_token(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp, conj, participles and relatives."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") or (
+                verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                return None
+            verb = verb.head
+            if verb.dep_ == "prep":
+                verb = verb.head
+            continue
+        return None
+    return None
+
+
+def agent_token(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _pobj(token: Token, preposition: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == preposition:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _possessor(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+            return child
+    return None
+
+
+class ArgumentFinder:
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+
+    def actors(self, token: Token | None) -> tuple[Actor, ...]:
+        if token is None:
+            return ()
+        found = self.resolver.actors_for(token)
+        if not found:
+            owner = _possessor(token)
+            if owner is not None:
+                found = self.resolver.actors_for(owner)
+        return found
+
+    def recipient(self, found: Found) -> tuple[Actor, ...]:
+        token = found.token
+        carriers = [token] + ([found.object_token] if found.object_token is not None else [])
+        for role in found.trigger.recipient:
+            for carrier in carriers:
+                actors = self._role(carrier, role, found)
+                if actors:
+                    return actors
+        return ()
+
+    def _role(self, token: Token, role: str, found: Found) -> tuple[Actor, ...]:
+        if role in ("dobj", "dobj_person"):
+            obj = _child(token, ("dobj",))
+            if obj is None or (found.object_token is not None and obj.i == found.object_token.i):
+                return ()
+            actors = self.resolver.actors_for(obj)
+            if role == "dobj_person":
+                actors = tuple(a for a in actors if a.sector not in (None,))
+            return actors
+        if role == "dobj_poss":
+            obj = _child(token, ("dobj", "nsubjpass"))
+            if obj is None:
+                return ()
+            owner = _possessor(obj)
+            if owner is not None:
+                return self.resolver.actors_for(owner)
+            of = _pobj(obj, "of")
+            return self.resolver.actors_for(of) if of is not None else ()
+        if role == "dative":
+            obj = _child(token, ("dative",))
+            return self.resolver.actors_for(obj) if obj is not None else ()
+        if role == "ccomp_subject":
+            clause = _child(token, ("ccomp",))
+            subject = _child(clause, ("nsubj",)) if clause is not None else None
+            return self.resolver.actors_for(subject) if subject is not None else ()
+        if role == "xcomp_object":
+            clause = _child(token, ("xcomp",))
+            if clause is None:
+                return ()
+            return self._role(clause, "dobj", found) or self._role(clause, "on", found)
+        if role == "to_country":
+            obj = _pobj(token, "to")
+            if obj is None:
+                return ()
+            actors = self.actors(obj)
+            return tuple(a for a in actors if a.country)
+        if role == "to_person":
+            obj = _pobj(token, "to")
+            return self.resolver.actors_for(obj) if obj is not None and obj.ent_type_ == "PERSON" else ()
+        if role == "between":
+            obj = _pobj(token, "between")
+            return self.resolver.actors_for(obj) if obj is not None else ()
+        obj = _pobj(token, role)
+        if obj is None:
+            return ()
+        return self.actors(obj)
+
+
+def evidence_span(token: Token, subject: Token | None) -> tuple[int, int]:
+    sent = token.sent
+    start = token.left_edge.i
+    end = token.right_edge.i
+    if subject is not None and subject.sent.start == sent.start:
+        start = min(start, subject.left_edge.i)
+    # Keep the clause: stop before a later reporting clause or a trailing comma phrase
+    # that hangs off another verb.
+    start = max(start, sent.start)
+    end = min(end, sent.end - 1)
+    while end > start and token.doc[end].is_punct:
+        end -= 1
+    while start < end and token.doc[start].is_punct:
+        start += 1
+    return token.doc[start].idx, token.doc[end].idx + len(token.doc[end])
+
+
+def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[Event]:
+    finder = ArgumentFinder(resolver)
+    events: list[Event] = []
+    for found in find_triggers(sent, lexicon):
+        token = found.token
+        trigger = found.trigger
+        recipient_override: tuple[Actor, ...] | None = None
+        if token.pos_ in ("NOUN", "PROPN"):
+            actor, recipient, subject = _noun_arguments(found, finder)
+        else:
+            subject = subject_token(token)
+            agent = agent_token(token)
+            passive_subject = _child(token, ("nsubjpass",))
+            if agent is not None:
+                actor = finder.actors(agent)
+                recipient_override = finder.actors(passive_subject) if passive_subject is not None else ()
+                subject = agent
+            elif passive_subject is not None:
+                actor = ()
+            else:
+                actor = finder.actors(subject)
+            recipient = recipient_override if recipient_override is not None else finder.recipient(found)
+        if trigger.reverse and recipient:
+            actor, recipient = recipient, actor
+        recipient = tuple(r for r in recipient if not any(_same_actor(r, a) for a in actor))
+        if not actor:
+            continue
+        event_type = trigger.type
+        if trigger.joint and len({a.country for a in actor}) > 1 and not recipient:
+            event_type = trigger.joint
+        start, end = evidence_span(token, subject if token.pos_ != "NOUN" else None)
+        doc = token.doc
+        events.append(Event(
+            type=event_type, mode=trigger.mode if event_type == trigger.type else None,
+            actor=actor, recipient=recipient if not (trigger.symmetric and len(actor) > 1) else (),
+            evidence=Evidence(doc.text[start:end], start, end),
+            trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token),
+            confidence=0.6 if recipient else 0.4))
+    return events
+
+
+def _noun_arguments(found: Found, finder: ArgumentFinder):
+    token = found.token
+    trigger = found.trigger
+    actor: tuple[Actor, ...] = ()
+    subject = None
+    between = _pobj(token, "between")
+    if between is not None:
+        return finder.resolver.actors_for(between), (), None
+    owner = _possessor(token)
+    if owner is not None:
+        actor = finder.resolver.actors_for(owner)
+    if not actor:
+        by = _pobj(token, "by")
+        if by is not None:
+            actor = finder.actors(by)
+    if not actor and trigger.type in ("AID", "MOBILIZE"):
+        of = _pobj(token, "of")
+        if of is not None:
+            actor = tuple(a for a in finder.actors(of) if a.country)
+    if not actor:
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and token.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
+            subject = subject_token(head)
+            actor = finder.actors(subject)
+    recipient = finder.recipient(found)
+    return actor, recipient, subject
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return (a.id is not None and a.id == b.id) or (a.name == b.name and a.country == b.country)
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    resolver = resolver_for(doc)
+    lexicon = load_lexicon()
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(extract_sentence_events(sent, resolver, lexicon))
+    return events
+
+
+class EventCoder:
+    name = "events"
+    requires = ("parse", "mentions")
+    assigns = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = extract_events(doc)
+        return doc

@@ -1,0 +1,72 @@
+"""The event trigger lexicon (data/events/triggers.yaml), loaded once."""
+from __future__ import annotations
+
+import importlib.resources
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from ..errors import DataError
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None = None
+    recipient: tuple[str, ...] = ()
+    symmetric: bool = False
+    reverse: bool = False
+    needs_person_object: bool = False
+    requires_xcomp: tuple[str, ...] = ()
+    joint: str | None = None            # the type when the subject is several parties ("joint drills")
+    needs_effect: bool = False
+    needs_light_verb: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    trigger: Trigger
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: tuple[Phrase, ...]
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+
+
+def _trigger(row: dict, where: str) -> Trigger:
+    if row.get("type") not in PLOVER_TYPES:
+        raise DataError(f"{where}: unknown PLOVER type {row.get('type')!r}")
+    return Trigger(type=row["type"], mode=row.get("mode"),
+                   recipient=tuple(row.get("recipient") or ()),
+                   symmetric=bool(row.get("symmetric")), reverse=bool(row.get("reverse")),
+                   needs_person_object=bool(row.get("needs_person_object")),
+                   requires_xcomp=tuple(row.get("requires_xcomp") or ()),
+                   joint=row.get("joint"), needs_effect=bool(row.get("needs_effect")),
+                   needs_light_verb=bool(row.get("needs_light_verb")))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    resource = importlib.resources.files("newsevents") / "data" / "events" / "triggers.yaml"
+    try:
+        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DataError(f"data/events/triggers.yaml: invalid YAML: {e}") from e
+    phrases = tuple(
+        Phrase(frozenset(row["verb"]), frozenset(row["object"]),
+               _trigger(row, f"triggers.yaml phrase {i + 1}"))
+        for i, row in enumerate(data.get("phrases") or []))
+    verbs = {lemma: _trigger(row, f"triggers.yaml verb {lemma}")
+             for lemma, row in (data.get("verbs") or {}).items()}
+    nouns = {lemma: _trigger(row, f"triggers.yaml noun {lemma}")
+             for lemma, row in (data.get("nouns") or {}).items()}
+    return Lexicon(phrases, verbs, nouns)
