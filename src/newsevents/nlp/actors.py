@@ -180,7 +180,42 @@ class ActorResolver:
         if sector is None:
             return ()
         name = _phrase_text(head)
+        several = self._modifier_countries(head) or self._of_countries(head)
+        if len(several) > 1:
+            return tuple(Actor(name=f"{self._country_name(c)} {head.text}", country=c, sector=sector)
+                         for c in several)
         return (Actor(name=name, country=country or self.home, sector=sector),)
+
+    def _country_name(self, code: str) -> str:
+        entry = self.index.country(code)
+        return entry.name if entry else code
+
+    def _modifier_countries(self, head: Token) -> list[str]:
+        """ "Philippine, U.S., Japanese and Canadian warships": one party per modifier."""
+        countries: list[str] = []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+                for part in [child] + list(child.conjuncts):
+                    mention = self.by_token.get(part.i)
+                    if mention and mention.actor and mention.actor.country not in (None, "IGO"):
+                        if mention.actor.country not in countries:
+                            countries.append(mention.actor.country)
+        return countries
+
+    def _of_countries(self, head: Token) -> list[str]:
+        """ "the governments of Mexico, Argentina and Bolivia"."""
+        countries: list[str] = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for part in [obj] + list(obj.conjuncts):
+                        mention = self.by_token.get(part.i)
+                        if mention and mention.actor and mention.actor.country not in (None, "IGO"):
+                            if mention.actor.country not in countries:
+                                countries.append(mention.actor.country)
+        return countries
 
     def _describe(self, head: Token, include_head: bool = False) -> tuple[str | None, str | None]:
         """Country and sector from a noun phrase's modifiers, titles and head."""

@@ -23,7 +23,8 @@ ENVELOPING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
-LIGHT_VERBS = {"impose", "announce", "slap", "adopt", "approve", "extend", "expand", "levy"}
+LIGHT_VERBS = {"impose", "announce", "slap", "adopt", "approve", "extend", "expand", "levy", "launch",
+               "open", "conduct", "begin", "start", "order", "mount"}
 EFFECT_VERBS = {"take", "begin", "hold", "go", "come", "start", "enter"}
 
 
@@ -53,6 +54,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
                         g.dep_ in ("xcomp", "ccomp", "conj") and g.lemma_.lower() in trigger.requires_xcomp
                         for g in c.subtree)) for c in token.children):
                 continue
+            if trigger.needs_particle and not any(
+                    c.dep_ == "prt" and c.lower_ in trigger.needs_particle for c in token.children):
+                continue
+            if trigger.needs_object and not any(
+                    w in trigger.needs_object for w, _ in _object_words(token)):
+                continue
+            if trigger.needs_person_object and not _has_party_object(token):
+                continue
             found.append(Found(token, trigger))
     for token in sent:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
@@ -66,6 +75,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             continue
         found.append(Found(token, trigger))
     return _drop_enveloped(found)
+
+
+def _has_party_object(token: Token) -> bool:
+    obj = _child(token, ("dobj",))
+    return obj is not None and (obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.pos_ in (
+        "PROPN", "PRON") or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in obj.subtree))
 
 
 def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
@@ -98,6 +113,15 @@ def _object_words(token: Token) -> list[tuple[str, Token]]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words.append((obj.lemma_.lower(), obj))
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr"):
+            # "called the raid an authoritarian act", "labeled China a hostile force"
+            for sub in child.subtree:
+                if sub.pos_ in ("ADJ", "NOUN"):
+                    words.append((sub.lemma_.lower(), child))
+            tokens = [t.lower_ for t in child.subtree]
+            for size in (3, 2):
+                for i in range(len(tokens) - size + 1):
+                    words.append((" ".join(tokens[i:i + size]), child))
     # Passive phrases: "sanctions were imposed on ..." put the object in the subject.
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
         words.append((token.head.lemma_.lower(), token.head))
@@ -114,8 +138,21 @@ def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
             words = _object_words(token)
         for word, object_token in words:
             if word in phrase.objects:
-                return Found(token, phrase.trigger, object_token)
+                if phrase.trigger.via_predicate and not _has_predicate(token):
+                    continue
+                if phrase.trigger.via_for and not any(
+                        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children):
+                    continue
+                return Found(token, phrase.trigger, None if phrase.trigger.via_predicate
+                             else object_token)
     return None
+
+
+def _has_predicate(token: Token) -> bool:
+    """ "call X a Y": an object with a second noun phrase predicated of it."""
+    deps = [c.dep_ for c in token.children]
+    return "oprd" in deps or ("dobj" in deps and ("ccomp" in deps or "xcomp" in deps)) or (
+        deps.count("dobj") >= 2) or ("dative" in deps and "dobj" in deps)
 
 
 def _drop_enveloped(found: list[Found]) -> list[Found]:
@@ -158,6 +195,11 @@ def subject_token(verb: Token) -> Token | None:
                 return child
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
+        # Object control: "urged X to ...", "prompting Mexico to break off ties".
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ == "VERB":
+            controller = _child(verb.head, ("dobj",))
+            if controller is not None and controller.i < verb.i:
+                return controller
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") or (
                 verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -217,9 +259,32 @@ class ArgumentFinder:
             owner = _possessor(token)
             if owner is not None:
                 found = self.resolver.actors_for(owner)
+        if not found:
+            found = self.modifier_party(token)
+        if not found:
+            # "a barrage of Russian ballistic missiles": the weapons' owner acts.
+            of = _pobj(token, "of")
+            if of is not None:
+                found = self.resolver.actors_for(of) or self.modifier_party(of)
         return found
 
-    def recipient(self, found: Found) -> tuple[Actor, ...]:
+    def modifier_party(self, token: Token) -> tuple[Actor, ...]:
+        """A party named by a modifier: "Pakistani airstrikes", "Russian drones"."""
+        parties: list[Actor] = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                for part in [child] + list(child.conjuncts):
+                    mention = self.resolver.by_token.get(part.i)
+                    if mention is not None and mention.actor is not None and mention.actor.country:
+                        actor = mention.actor
+                        if mention.kind == "demonym":
+                            country = self.resolver.index.country(actor.country)
+                            actor = country.actor(self.resolver.day) if country else actor
+                        if not any(a.country == actor.country for a in parties):
+                            parties.append(actor)
+        return tuple(parties)
+
+    def recipient(self, found: Found, actor: tuple[Actor, ...] = ()) -> tuple[Actor, ...]:
         token = found.token
         carriers = [token] + ([found.object_token] if found.object_token is not None else [])
         for role in found.trigger.recipient:
@@ -227,6 +292,22 @@ class ArgumentFinder:
                 actors = self._role(carrier, role, found)
                 if actors:
                     return actors
+        if found.trigger.symmetric or not found.trigger.recipient:
+            return ()
+        return self.nearest_other_party(token, actor)
+
+    def nearest_other_party(self, token: Token, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """Fallback: the first other party named inside the trigger's own clause
+        ("closed its airspace to flights from Mali", "recalled envoys to Mali")."""
+        own = {a.country for a in actor}
+        for child in _clause_tokens(token):
+            found = self.resolver.actors_for(child) if child.dep_ in ARGUMENT_DEPS else ()
+            if not found and child.dep_ in ("amod", "compound", "poss"):
+                mention = self.resolver.by_token.get(child.i)
+                found = (mention.actor,) if mention is not None and mention.actor else ()
+            found = tuple(a for a in found if a.country and a.country not in own)
+            if found:
+                return found
         return ()
 
     def _role(self, token: Token, role: str, found: Found) -> tuple[Actor, ...]:
@@ -277,6 +358,22 @@ class ArgumentFinder:
         return self.actors(obj)
 
 
+ARGUMENT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr", "appos", "conj"}
+CLAUSE_BOUNDARIES = {"relcl", "ccomp", "advcl", "parataxis", "nsubj", "nsubjpass", "csubj", "agent",
+                     "acl", "xcomp", "mark", "punct"}
+
+
+def _clause_tokens(token: Token) -> list[Token]:
+    """Tokens under the trigger that belong to its own clause, in text order."""
+    out: list[Token] = []
+    stack = [c for c in token.children if c.dep_ not in CLAUSE_BOUNDARIES]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in CLAUSE_BOUNDARIES - {"nsubj"})
+    return sorted(out, key=lambda t: t.i)
+
+
 def evidence_span(token: Token, subject: Token | None) -> tuple[int, int]:
     sent = token.sent
     start = token.left_edge.i
@@ -315,7 +412,7 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
                 actor = ()
             else:
                 actor = finder.actors(subject)
-            recipient = recipient_override if recipient_override is not None else finder.recipient(found)
+            recipient = recipient_override if recipient_override is not None else finder.recipient(found, actor)
         if trigger.reverse and recipient:
             actor, recipient = recipient, actor
         recipient = tuple(r for r in recipient if not any(_same_actor(r, a) for a in actor))
@@ -324,15 +421,36 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         event_type = trigger.type
         if trigger.joint and len({a.country for a in actor}) > 1 and not recipient:
             event_type = trigger.joint
+        mode = trigger.mode if event_type == trigger.type else None
+        event_type, mode = _retype(event_type, mode, actor, token)
         start, end = evidence_span(token, subject if token.pos_ != "NOUN" else None)
         doc = token.doc
         events.append(Event(
-            type=event_type, mode=trigger.mode if event_type == trigger.type else None,
+            type=event_type, mode=mode,
             actor=actor, recipient=recipient if not (trigger.symmetric and len(actor) > 1) else (),
             evidence=Evidence(doc.text[start:end], start, end),
             trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token),
             confidence=0.6 if recipient else 0.4))
     return events
+
+
+CIVILIAN_SECTORS = {"CVL", "OPP"}
+FORCE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+
+
+def _retype(event_type: str, mode: str | None, actor: tuple[Actor, ...],
+            token: Token) -> tuple[str, str | None]:
+    # Civilians who block roads or set fires are protesting, not coercing or assaulting.
+    if event_type in ("ASSAULT", "COERCE") and actor and all(a.sector in CIVILIAN_SECTORS for a in actor):
+        return "PROTEST", "obstruct" if event_type == "COERCE" else "riot"
+    # Force promised on a condition is a threat: "would strike hard if ...".
+    if event_type in FORCE_TYPES:
+        aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                          for c in token.children)
+        if aux & {"will", "would", "'ll"} and conditional:
+            return "THREATEN", "violence" if event_type in ("ASSAULT", "MOBILIZE") else "restrict"
+    return event_type, mode
 
 
 def _noun_arguments(found: Found, finder: ArgumentFinder):
@@ -350,6 +468,8 @@ def _noun_arguments(found: Found, finder: ArgumentFinder):
         by = _pobj(token, "by")
         if by is not None:
             actor = finder.actors(by)
+    if not actor:
+        actor = finder.modifier_party(token)
     if not actor and trigger.type in ("AID", "MOBILIZE"):
         of = _pobj(token, "of")
         if of is not None:
@@ -361,7 +481,7 @@ def _noun_arguments(found: Found, finder: ArgumentFinder):
         if head.pos_ in ("VERB", "AUX") and token.dep_ in ("dobj", "pobj", "nsubjpass", "attr"):
             subject = subject_token(head)
             actor = finder.actors(subject)
-    recipient = finder.recipient(found)
+    recipient = finder.recipient(found, actor)
     return actor, recipient, subject
 
 

@@ -26,6 +26,10 @@ class Trigger:
     joint: str | None = None            # the type when the subject is several parties ("joint drills")
     needs_effect: bool = False
     needs_light_verb: bool = False
+    needs_particle: tuple[str, ...] = ()   # "pull out", "step down"
+    needs_object: tuple[str, ...] = ()     # the verb counts only with one of these objects
+    via_predicate: bool = False           # "called the raid an authoritarian act"
+    via_for: bool = False                 # "called for an investigation"
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,10 @@ def _trigger(row: dict, where: str) -> Trigger:
                    needs_person_object=bool(row.get("needs_person_object")),
                    requires_xcomp=tuple(row.get("requires_xcomp") or ()),
                    joint=row.get("joint"), needs_effect=bool(row.get("needs_effect")),
-                   needs_light_verb=bool(row.get("needs_light_verb")))
+                   needs_light_verb=bool(row.get("needs_light_verb")),
+                   needs_particle=tuple(row.get("needs_particle") or ()),
+                   needs_object=tuple(row.get("needs_object") or ()),
+                   via_predicate=bool(row.get("via_predicate")), via_for=bool(row.get("via_for")))
 
 
 @lru_cache(maxsize=1)
