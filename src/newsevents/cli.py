@@ -160,7 +160,7 @@ def events(
     if not path.exists():
         _fail(InputError("no database here; run `newsevents ingest` first or pass --db", source=str(path)))
     try:
-        with Store.open(path) as store:
+        with Store.open(path, read_only=True) as store:
             rows = find_events(store, flt)
     except NewsEventsError as e:
         _fail(e)

@@ -77,9 +77,13 @@ def gold_kind(records: list[dict]) -> str:
 
 
 def _article_of(record: dict) -> Article:
-    published = record.get("published")
+    # Some public gold sets carry free-text dates ("4:58 PM ET"); those score without one.
+    try:
+        published = date.fromisoformat(str(record.get("published"))[:10])
+    except ValueError:
+        published = None
     return Article(id=record.get("id") or "", text=record["text"], title=record.get("title"),
-                   published=date.fromisoformat(published[:10]) if published else None)
+                   published=published)
 
 
 def evaluate(gold_path: str | Path, by_type: bool = False,

@@ -48,8 +48,16 @@ class ActorResolver:
         self.day: date | None = article.published if article else None
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
+        self.home: str | None = self._dateline_country()
         self._resolve_all(doc._.mentions or [])
-        self.home = self._home_country()
+        if self.home is None:
+            # No dateline: the most named country is home; resolve again so that
+            # people and bodies the text gives no country take it.
+            self.home = self._most_named_country()
+            if self.home is not None:
+                originals = doc._.mentions or []
+                self.mentions, self.by_token = [], {}
+                self._resolve_all(originals)
 
     # ---- names -------------------------------------------------------------
     def _resolve_all(self, mentions: list[Mention]) -> None:
@@ -88,6 +96,10 @@ class ActorResolver:
                           sector=sector)
             return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         if mention.kind == "org":
+            # spaCy often tags a surname as an ORG ("Ford said ...").
+            earlier = self._earlier_person(mention) if " " not in mention.text else None
+            if earlier is not None:
+                return replace(mention, actor=earlier, kind="surname")
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 return mention
@@ -108,6 +120,10 @@ class ActorResolver:
         if surface.how == ACRONYM and not mention.text.isupper():
             score -= 0.5
         entry = surface.entry
+        # A short form shared by several entries ("RSF") goes to the one named in full.
+        if surface.how in (ACRONYM, SURNAME, WEAK) and entry.name != mention.text and (
+                entry.name in self.doc.text):
+            score += 0.5
         if entry.roles:
             role = entry.role_on(self.day)
             if role is None or not role.holds_on(self.day):
@@ -127,9 +143,9 @@ class ActorResolver:
         return None
 
     def home_guess(self) -> str | None:
-        return getattr(self, "home", None)
+        return self.home
 
-    def _home_country(self) -> str | None:
+    def _dateline_country(self) -> str | None:
         match = DATELINE.match(self.doc.text)
         if match:
             for part in (match.group(2), match.group(1)):
@@ -138,6 +154,9 @@ class ActorResolver:
                 for surface in self.index.lookup(_title_case(part)) + self.index.lookup(part.strip()):
                     if surface.entry.kind == "country":
                         return surface.entry.country
+        return None
+
+    def _most_named_country(self) -> str | None:
         counts = Counter(m.actor.country for m in self.mentions
                          if m.actor and m.actor.country and m.actor.country != "IGO")
         return counts.most_common(1)[0][0] if counts else None

@@ -5,6 +5,7 @@ gazetteer hit wins over the model wherever they overlap.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import ahocorasick
@@ -62,15 +63,28 @@ def _kind_of(surfaces) -> str:
     return "name"
 
 
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{2,40}?)?(?:\s*\([A-Za-z]+\))?\s+[—–-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline like "KATHMANDU, Nepal — " ends, else 0."""
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     index = _automaton()[1]
     mentions: list[Mention] = []
-    covered: set[int] = set()
+    # The dateline says where the story was filed; it names no actor.
+    skip_until = dateline_end(doc.text)
+    covered: set[int] = {t.i for t in doc if t.idx < skip_until}
     sentence_of = {}
     for i, sent in enumerate(doc.sents):
         for token in sent:
             sentence_of[token.i] = i
     for start, end, surface in gazetteer_spans(doc.text):
+        if start < skip_until:
+            continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

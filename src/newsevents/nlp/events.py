@@ -9,7 +9,7 @@ nations" reach back through the actor resolver.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,8 +73,21 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             continue
         if trigger.needs_light_verb and token.head.lemma_.lower() not in LIGHT_VERBS:
             continue
+        if _refers_back(token, trigger):
+            continue
         found.append(Found(token, trigger))
-    return _drop_enveloped(found)
+    return _drop_enveloped(_drop_argument_nouns(found))
+
+
+def _refers_back(token: Token, trigger: Trigger) -> bool:
+    """ "the meeting", "the arms transfers", "this week's talks": a definite event noun
+    names an event told elsewhere, unless a verb puts it into effect ("the ceasefire took
+    effect", "launched the offensive")."""
+    if trigger.needs_effect or trigger.needs_light_verb:
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in token.children)
+    return definite
 
 
 def _has_party_object(token: Token) -> bool:
@@ -96,7 +109,7 @@ def _noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     return lexicon.nouns.get(lemma)
 
 
-def _object_words(token: Token) -> list[tuple[str, Token]]:
+def _object_words(token: Token, deep: bool = False) -> list[tuple[str, Token]]:
     words: list[tuple[str, Token]] = []
     for child in token.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "prt", "dative"):
@@ -113,7 +126,7 @@ def _object_words(token: Token) -> list[tuple[str, Token]]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words.append((obj.lemma_.lower(), obj))
-        if child.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr"):
+        if deep and child.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr"):
             # "called the raid an authoritarian act", "labeled China a hostile force"
             for sub in child.subtree:
                 if sub.pos_ in ("ADJ", "NOUN"):
@@ -130,12 +143,10 @@ def _object_words(token: Token) -> list[tuple[str, Token]]:
 
 def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
     lemma = token.lemma_.lower()
-    words = None
     for phrase in lexicon.phrases:
         if lemma not in phrase.verbs:
             continue
-        if words is None:
-            words = _object_words(token)
+        words = _object_words(token, deep=phrase.trigger.via_predicate)
         for word, object_token in words:
             if word in phrase.objects:
                 if phrase.trigger.via_predicate and not _has_predicate(token):
@@ -155,6 +166,14 @@ def _has_predicate(token: Token) -> bool:
         deps.count("dobj") >= 2) or ("dative" in deps and "dobj" in deps)
 
 
+def _drop_argument_nouns(found: list[Found]) -> list[Found]:
+    """An event noun that is the subject or object of a verb event is part of that
+    event: "Pakistani airstrikes killed eight people"."""
+    verbs = {f.token.i for f in found if f.token.pos_ in ("VERB", "AUX")}
+    return [f for f in found if not (f.token.pos_ in ("NOUN", "PROPN") and f.token.head.i in verbs
+                                      and f.token.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+
+
 def _drop_enveloped(found: list[Found]) -> list[Found]:
     """Drop triggers inside the complement of an enveloping verbal event."""
     by_index = {f.token.i: f for f in found}
@@ -167,12 +186,14 @@ def _drop_enveloped(found: list[Found]) -> list[Found]:
             parent = token.head
             outer = by_index.get(parent.i)
             if outer is not None and outer.trigger.type in ENVELOPING_TYPES and (
-                    token.dep_ in COMPLEMENT_DEPS or (token.dep_ == "pobj" and outer.trigger.type == "ACCUSE")
-                    or token.dep_ == "prep"):
+                    token.dep_ in COMPLEMENT_DEPS or (token.dep_ == "prep" and token.lower_ in (
+                        "of", "for", "to", "on", "against"))):
                 if not (token.dep_ == "advcl" and outer.trigger.type not in ("REQUEST", "AGREE")):
                     enveloped = True
                     break
             if token.dep_ not in COMPLEMENT_DEPS | {"pobj", "prep", "conj"}:
+                break
+            if token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 break
             token = parent
             hops += 1
@@ -188,11 +209,13 @@ def subject_token(verb: Token) -> Token | None:
     seen = 0
     while seen < 6:
         seen += 1
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
-                    return verb.head
-                return child
+        # The subject nearest the verb: a dateline ("ALGIERS, Algeria —") can parse as a second one.
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            child = subjects[-1]
+            if child.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+                return verb.head
+            return child
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
         # Object control: "urged X to ...", "prompting Mexico to break off ties".
@@ -200,7 +223,7 @@ def subject_token(verb: Token) -> Token | None:
             controller = _child(verb.head, ("dobj",))
             if controller is not None and controller.i < verb.i:
                 return controller
-        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") or (
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "oprd") or (
                 verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return None
@@ -289,7 +312,7 @@ class ArgumentFinder:
         carriers = [token] + ([found.object_token] if found.object_token is not None else [])
         for role in found.trigger.recipient:
             for carrier in carriers:
-                actors = self._role(carrier, role, found)
+                actors = _others(self._role(carrier, role, found), actor)
                 if actors:
                     return actors
         if found.trigger.symmetric or not found.trigger.recipient:
@@ -315,7 +338,7 @@ class ArgumentFinder:
             obj = _child(token, ("dobj",))
             if obj is None or (found.object_token is not None and obj.i == found.object_token.i):
                 return ()
-            actors = self.resolver.actors_for(obj)
+            actors = self.actors(obj)
             if role == "dobj_person":
                 actors = tuple(a for a in actors if a.sector not in (None,))
             return actors
@@ -336,10 +359,11 @@ class ArgumentFinder:
             subject = _child(clause, ("nsubj",)) if clause is not None else None
             return self.resolver.actors_for(subject) if subject is not None else ()
         if role == "xcomp_object":
+            # "pledged to pay off Syria's arrears", "agreed to open talks with Ukraine"
             clause = _child(token, ("xcomp",))
             if clause is None:
                 return ()
-            return self._role(clause, "dobj", found) or self._role(clause, "on", found)
+            return self.nearest_other_party(clause, ())
         if role == "to_country":
             obj = _pobj(token, "to")
             if obj is None:
@@ -485,8 +509,46 @@ def _noun_arguments(found: Found, finder: ArgumentFinder):
     return actor, recipient, subject
 
 
+def _others(found: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    return tuple(r for r in found if not any(_same_actor(r, a) for a in actor))
+
+
 def _same_actor(a: Actor, b: Actor) -> bool:
     return (a.id is not None and a.id == b.id) or (a.name == b.name and a.country == b.country)
+
+
+REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
+
+
+def _reacts_to_earlier_event(event: Event, doc: Doc) -> bool:
+    """ "condemned the killings", "hailed the decision", "called the raid ...": the
+    object is an earlier event that names no party of its own."""
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "VERB":
+        return False
+    obj = _child(span.root, ("dobj",))
+    if obj is None:
+        return False
+    if obj.lower_ in ("it", "this", "that"):
+        return True
+    return obj.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that", "these", "those")
+                                      for c in obj.children)
+
+
+def link_reactions(events: list[Event], doc: Doc) -> list[Event]:
+    """A reaction with no recipient of its own reacts to the actor of the latest
+    earlier event by another party: "Saudi Arabia condemned the killings"."""
+    linked: list[Event] = []
+    for event in events:
+        if event.type in REACTION_TYPES and not event.recipient and _reacts_to_earlier_event(event, doc):
+            own = {a.country for a in event.actor}
+            for earlier in reversed(linked):
+                if earlier.trigger_start < event.trigger_start and earlier.actor and not (
+                        {a.country for a in earlier.actor} & own):
+                    event = replace(event, recipient=earlier.actor)
+                    break
+        linked.append(event)
+    return linked
 
 
 def extract_events(doc: Doc) -> list[Event]:
@@ -495,7 +557,7 @@ def extract_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(extract_sentence_events(sent, resolver, lexicon))
-    return events
+    return link_reactions(events, doc)
 
 
 class EventCoder:

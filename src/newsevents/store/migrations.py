@@ -1,0 +1,90 @@
+"""Named, append-only schema migrations for the DuckDB store.
+
+Each migration runs once, in its own transaction, and is recorded in
+`schema_migrations`. Never edit one that has shipped: add a new one at the end.
+
+Actors of an event live in `event_actors` (one row per actor, with its name
+and country copied in) so that "any actor matches" filters are one EXISTS
+over a small table instead of JSON parsing; the `actor`/`recipient` JSON
+columns keep the full records for display.
+"""
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_articles", """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            published DATE,
+            outlet VARCHAR,
+            url VARCHAR,
+            text VARCHAR NOT NULL,
+            content_hash VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        );
+    """),
+    ("0002_actors_mentions", """
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            country VARCHAR,
+            sector VARCHAR,
+            wikidata VARCHAR
+        );
+        CREATE TABLE mentions (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            kind VARCHAR,
+            actor_id VARCHAR,
+            sentence INTEGER,
+            candidates JSON
+        );
+    """),
+    ("0003_events", """
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            cameo VARCHAR,
+            score DOUBLE,
+            actor JSON,
+            recipient JSON,
+            date_start DATE,
+            date_end DATE,
+            date_text VARCHAR,
+            date_granularity VARCHAR,
+            place_name VARCHAR,
+            place_country VARCHAR,
+            place_admin1 VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            geonameid BIGINT,
+            quantities JSON,
+            attribution_name VARCHAR,
+            attribution_country VARCHAR,
+            attribution_sector VARCHAR,
+            attribution_text VARCHAR,
+            modality VARCHAR NOT NULL,
+            evidence VARCHAR NOT NULL,
+            evidence_start INTEGER,
+            evidence_end INTEGER,
+            trigger VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            confidence DOUBLE
+        );
+        CREATE TABLE event_actors (
+            event_id VARCHAR NOT NULL,
+            role VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            country VARCHAR,
+            PRIMARY KEY (event_id, role, position)
+        );
+    """),
+]

@@ -1,0 +1,151 @@
+"""The one read path over stored events, shared by the CLI, the API and the web UI.
+
+Filters (all optional, all combined with AND):
+    actor, recipient  a country code, matched exactly and case-insensitively ("prk"),
+                      or a case-insensitive substring of the name of ANY actor
+                      (recipient) of the event
+    type              PLOVER event type, exact, case-insensitive
+    since, until      the event's [date_start, date_end] must overlap [since, until];
+                      an event without a date is filtered by its article's
+                      published date instead
+    place             substring of the place name, or the place's country code
+    source            substring of the attributed source's name or of the outlet
+    modality          asserted | future | hypothetical | negated
+    limit, offset     paging; rows come newest first
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import InputError
+from ..records import MODALITIES
+from .store import Store
+
+_JSON_COLUMNS = ("actor", "recipient", "quantities")
+_ARTICLE_COLUMNS = "a.title, a.published, a.outlet, a.url"
+# When an event has no date of its own, its article's day stands in for it.
+_EVENT_START = "coalesce(e.date_start, a.published)"
+_EVENT_END = "coalesce(e.date_end, e.date_start, a.published)"
+_ORDER = (f"ORDER BY {_EVENT_START} DESC NULLS LAST, e.article_id, e.evidence_start, "
+          "e.trigger_start, e.id")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None
+    recipient: str | None = None
+    type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    place: str | None = None
+    source: str | None = None
+    modality: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        # Blank strings (empty form fields, query strings) mean "no filter".
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str) and not value.strip():
+                object.__setattr__(self, f.name, None)
+            elif isinstance(value, str):
+                object.__setattr__(self, f.name, value.strip())
+        for name in ("since", "until"):
+            object.__setattr__(self, name, _as_date(getattr(self, name), name))
+        if self.modality is not None and self.modality.lower() not in MODALITIES:
+            raise InputError(f"unknown modality {self.modality!r}; expected one of "
+                             f"{', '.join(MODALITIES)}", field="modality")
+        if self.limit is not None and self.limit < 0:
+            raise InputError(f"limit must be 0 or more, got {self.limit}", field="limit")
+        if self.offset < 0:
+            raise InputError(f"offset must be 0 or more, got {self.offset}", field="offset")
+        if self.since and self.until and self.since > self.until:
+            raise InputError(f"since ({self.since}) is after until ({self.until})", field="since")
+
+
+def find_events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Matching events as plain dicts: event columns, decoded JSON, and article fields."""
+    flt = flt or EventFilter()
+    where, params = _where(flt)
+    sql = (f"SELECT e.*, {_ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+           f"{where} {_ORDER}")
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        params.append(flt.limit)
+    if flt.offset:
+        sql += " OFFSET ?"
+        params.append(flt.offset)
+    return [_plain(row) for row in store.query(sql, params)]
+
+
+def count_events(store: Store, flt: EventFilter | None = None) -> int:
+    """How many events match, ignoring limit and offset."""
+    flt = flt or EventFilter()
+    where, params = _where(flt)
+    return store.scalar(
+        f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id {where}", params)
+
+
+def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
+    rows = store.query(f"SELECT e.*, {_ARTICLE_COLUMNS} FROM events e "
+                       "JOIN articles a ON a.id = e.article_id WHERE e.id = ?", [event_id])
+    return _plain(rows[0]) if rows else None
+
+
+def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for role, value in (("actor", flt.actor), ("recipient", flt.recipient)):
+        if value is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = ? "
+                "AND (lower(x.country) = lower(?) OR contains(lower(x.name), lower(?))))")
+            params += [role, value, value]
+    if flt.type is not None:
+        clauses.append("lower(e.type) = lower(?)")
+        params.append(flt.type)
+    if flt.since is not None:
+        clauses.append(f"{_EVENT_END} >= ?")
+        params.append(flt.since)
+    if flt.until is not None:
+        clauses.append(f"{_EVENT_START} <= ?")
+        params.append(flt.until)
+    if flt.place is not None:
+        clauses.append("(contains(lower(e.place_name), lower(?)) "
+                       "OR lower(e.place_country) = lower(?))")
+        params += [flt.place, flt.place]
+    if flt.source is not None:
+        clauses.append("(contains(lower(e.attribution_name), lower(?)) "
+                       "OR contains(lower(a.outlet), lower(?)))")
+        params += [flt.source, flt.source]
+    if flt.modality is not None:
+        clauses.append("lower(e.modality) = lower(?)")
+        params.append(flt.modality)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    for name in _JSON_COLUMNS:
+        if isinstance(row.get(name), str):
+            row[name] = json.loads(row[name])
+    for role in ("actor", "recipient"):
+        row[f"{role}_countries"] = sorted({a["country"] for a in row.get(role) or []
+                                           if a.get("country")})
+    return row
+
+
+def _as_date(value: Any, name: str) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError as e:
+            raise InputError(f"not an ISO date (YYYY-MM-DD): {value!r}", field=name) from e
+    raise InputError(f"expected a date, got {type(value).__name__}", field=name)
