@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -20,7 +21,8 @@ from .errors import InputError, NewsEventsError, RecordError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into source-attributed PLOVER event data.")
-err = Console(stderr=True)
+# soft_wrap: a report stays on one line at any width, so `2>&1 | grep` finds file and line.
+err = Console(stderr=True, soft_wrap=True)
 
 
 class ExtractFormat(str, Enum):
@@ -40,8 +42,9 @@ def _date_option(value: Optional[str], name: str) -> Optional[date]:
         return None
     try:
         return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}", param_hint=name)
+    except ValueError as e:
+        raise typer.BadParameter(f"not a valid YYYY-MM-DD date: {value!r} ({e})",
+                                 param_hint=name) from e
 
 
 def _db_path(db: Optional[Path]) -> Path:
@@ -50,12 +53,12 @@ def _db_path(db: Optional[Path]) -> Path:
 
 
 def _fail(error: NewsEventsError) -> None:
-    err.print(f"[red]error:[/red] {error}")
+    err.print(f"[red]error:[/red] {escape(str(error))}")
     raise typer.Exit(code=2)
 
 
 def _report_bad(error: RecordError) -> None:
-    err.print(f"[yellow]skipped:[/yellow] {error}")
+    err.print(f"[yellow]skipped:[/yellow] {escape(str(error))}")
 
 
 def _progress() -> Progress:
@@ -238,10 +241,11 @@ def _per_article(paths: list[str], published: Optional[str], key: str, report) -
 def when(
     paths: list[str] = typer.Argument(..., help="Files or - for stdin."),
     published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
+    timeml: bool = typer.Option(False, "--timeml", help="TimeML values (\"since 1997\" is 1997)."),
 ) -> None:
     """Print the time expressions of each article, resolved against its publication date."""
     from .nlp.time import timex_report
-    _per_article(paths, published, "timexes", timex_report)
+    _per_article(paths, published, "timexes", lambda doc: timex_report(doc, timeml=timeml))
 
 
 @app.command()

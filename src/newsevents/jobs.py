@@ -93,30 +93,32 @@ def evaluate(gold_path: str | Path, by_type: bool = False,
     gold = read_jsonl(gold_path)
     kind = gold_kind(gold)
     pipeline = default_pipeline()
+    # Keyed by the record itself, not its id: gold may repeat an id (plover-gsr does).
     docs = {}
-    for article, doc in pipeline.run(_article_of(r) for r in gold):
-        docs[article.id] = doc
+    for record, (_, doc) in zip(gold, pipeline.run(_article_of(r) for r in gold)):
+        docs[id(record)] = doc
         if progress:
             progress()
     if kind == "timexes":
         from .eval.timex import score_timexes
         from .nlp.time import timex_report
-        result = score_timexes(gold, lambda record: timex_report(docs[record["id"]]))
+        result = score_timexes(gold, lambda record: timex_report(docs[id(record)], timeml=True))
     elif kind == "toponyms":
         from .eval.toponyms import score_toponyms
         from .nlp.place import place_report
-        result = score_toponyms(gold, lambda record: place_report(docs[record["id"]]))
+        result = score_toponyms(gold, lambda record: place_report(docs[id(record)]))
     else:
         from .eval.events import score_events
         predicted = []
         for record in gold:
-            doc = docs[record["id"]]
+            doc = docs[id(record)]
             article = doc._.article
             predicted.append(article_with_events(
                 article, [e.with_id(article.id) for e in doc._.events or []]))
         result = score_events(gold, predicted, by_type=by_type)
     result["kind"] = kind
-    result["gold"] = str(gold_path)
+    # "gold" is taken: the timex and toponym scorers count gold items under it.
+    result["gold_file"] = str(gold_path)
     return result
 
 

@@ -149,7 +149,7 @@ def load_index() -> ActorIndex:
             for alias in row.get("aliases") or []:
                 index.add(alias, entry, WEAK if alias in weak else ALIAS)
             for acronym in row.get("acronyms") or []:
-                index.add(acronym, entry, ACRONYM)
+                index.add(acronym, entry, WEAK if acronym in weak else ACRONYM)
     for row in _read_yaml("people.yaml") or []:
         where = f"data/actors/people.yaml: {row.get('id')}"
         roles = tuple(Role(title=r.get("title", ""), sector=r.get("sector"),

@@ -48,6 +48,8 @@ class ActorResolver:
         self.day: date | None = article.published if article else None
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
+        self._cache: dict[int, tuple[Actor, ...]] = {}
+        self._in_progress: set[int] = set()
         self.home: str | None = self._dateline_country()
         self._resolve_all(doc._.mentions or [])
         if self.home is None:
@@ -164,6 +166,20 @@ class ActorResolver:
     # ---- noun phrases ------------------------------------------------------
     def actors_for(self, token: Token) -> tuple[Actor, ...]:
         """The actor or actors a noun phrase headed by `token` stands for."""
+        cached = self._cache.get(token.i)
+        if cached is not None:
+            return cached
+        if token.i in self._in_progress:       # a pronoun chain that loops back
+            return ()
+        self._in_progress.add(token.i)
+        try:
+            found = self._actors_for(token)
+        finally:
+            self._in_progress.discard(token.i)
+        self._cache[token.i] = found
+        return found
+
+    def _actors_for(self, token: Token) -> tuple[Actor, ...]:
         heads = [token] + [c for c in token.conjuncts if c.i > token.i]
         actors: list[Actor] = []
         for head in heads:

