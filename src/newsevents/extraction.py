@@ -22,7 +22,7 @@ from .records import Article, Event
 
 def default_components() -> list:
     return [
-        MentionFinder(), ActorResolution(), TimeTagger(), PlaceTagger(), QuantityTagger(),
+        MentionFinder(), PlaceTagger(), ActorResolution(), TimeTagger(), QuantityTagger(),
         EventCoder(), AttributionFinder(), ModalityMarker(), EventDates(), EventPlaces(),
         EventQuantities(), CameoCoder(),
     ]

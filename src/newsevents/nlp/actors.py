@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from ..records import NONE_CANDIDATE, Actor, Candidate, Mention
+from ..records import NONE_CANDIDATE, Actor, Candidate, Mention, Where
 from .actor_data import (ACRONYM, CAPITAL, DEMONYM, MILITARY_SEAT, SEAT, SURNAME, WEAK, ActorIndex,
                          Entry, load_index)
 
@@ -50,6 +50,16 @@ class ActorResolver:
         self.by_token: dict[int, Mention] = {}
         self._cache: dict[int, tuple[Actor, ...]] = {}
         self._in_progress: set[int] = set()
+        # Heads whose country is only the article's home country, not given by the text.
+        self.defaulted: set[int] = set()
+        # Places found by the place tagger, by token: "Kharkiv" is a city even when
+        # the model calls it a person; "Ontario Premier" is Canadian.
+        self.place_at: dict[int, Where] = {}
+        for place in doc._.places or []:
+            span = doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+            if span is not None and place.country:
+                for token in span:
+                    self.place_at[token.i] = place
         self.home: str | None = self._dateline_country()
         self._resolve_all(doc._.mentions or [])
         if self.home is None:
@@ -88,6 +98,9 @@ class ActorResolver:
                                for score, s in scored)
             return replace(mention, actor=actor,
                            candidates=candidates + (Candidate(NONE_CANDIDATE, "none", 0.0),))
+        place = self._place_of(mention)
+        if mention.kind in ("person", "org", "place") and place is not None and place.feature != "country":
+            return replace(mention, kind="place", candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         if mention.kind == "person":
             earlier = self._earlier_person(mention)
             if earlier is not None:
@@ -112,6 +125,16 @@ class ActorResolver:
                           sector=sector)
             return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         return replace(mention, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
+
+    def _place_of(self, mention: Mention) -> Where | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return None
+        places = {id(self.place_at[t.i]): self.place_at[t.i] for t in span if t.i in self.place_at}
+        if len(places) != 1:
+            return None
+        place = next(iter(places.values()))
+        return place if (place.char_start, place.char_end) == (mention.start, mention.end) else None
 
     def _score_surface(self, surface, mention: Mention) -> float:
         score = 1.0
@@ -150,6 +173,9 @@ class ActorResolver:
     def _dateline_country(self) -> str | None:
         match = DATELINE.match(self.doc.text)
         if match:
+            for place in self.doc._.places or []:
+                if place.char_start < match.end() and place.country:
+                    return place.country
             for part in (match.group(2), match.group(1)):
                 if not part:
                     continue
@@ -219,6 +245,8 @@ class ActorResolver:
         if len(several) > 1:
             return tuple(Actor(name=f"{self._country_name(c)} {head.text}", country=c, sector=sector)
                          for c in several)
+        if country is None:
+            self.defaulted.add(head.i)
         return (Actor(name=name, country=country or self.home, sector=sector),)
 
     def _country_name(self, code: str) -> str:
@@ -292,6 +320,10 @@ class ActorResolver:
             mention = self.by_token.get(token.i)
             if mention is not None and mention.actor is not None and mention.actor.country:
                 country = mention.actor.country
+                break
+            place = self.place_at.get(token.i)
+            if place is not None and token.i != head.i and place.feature in ("admin1", "city"):
+                country = place.country       # "Ontario Premier Doug Ford", "Kursk governor"
                 break
             if token.dep_ == "poss" and token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
                 referents = self.antecedent(token)
@@ -422,7 +454,7 @@ def _phrase_text(head: Token) -> str:
 class ActorResolution:
     """Component: resolve every mention to an actor (or an explicit none)."""
     name = "actors"
-    requires = ("mentions", "article")
+    requires = ("mentions", "places", "article")
     assigns = ("mentions",)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -170,8 +170,11 @@ def _drop_argument_nouns(found: list[Found]) -> list[Found]:
     """An event noun that is the subject or object of a verb event is part of that
     event: "Pakistani airstrikes killed eight people"."""
     verbs = {f.token.i for f in found if f.token.pos_ in ("VERB", "AUX")}
-    return [f for f in found if not (f.token.pos_ in ("NOUN", "PROPN") and f.token.head.i in verbs
-                                      and f.token.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+    described = {f.token.head.i for f in found
+                 if f.token.pos_ == "VERB" and f.token.dep_ == "acl" and subject_token(f.token) is f.token.head}
+    return [f for f in found if not (f.token.pos_ in ("NOUN", "PROPN") and (
+        (f.token.head.i in verbs and f.token.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        or f.token.i in described))]
 
 
 def _drop_enveloped(found: list[Found]) -> list[Found]:
@@ -225,7 +228,11 @@ def subject_token(verb: Token) -> Token | None:
                 return controller
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "oprd") or (
                 verb.dep_ == "ccomp" and verb.tag_ == "VBG"):
-            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            if verb.dep_ == "acl":
+                # "airstrikes killing eight people" / "airstrikes killed eight people" (active,
+                # with an object): the noun acts; "rifles seized by ..." is passive.
+                if verb.tag_ == "VBG" or _child(verb, ("dobj",)) is not None:
+                    return verb.head
                 return None
             verb = verb.head
             if verb.dep_ == "prep":
@@ -284,6 +291,11 @@ class ArgumentFinder:
                 found = self.resolver.actors_for(owner)
         if not found:
             found = self.modifier_party(token)
+        if not found:
+            # A town or region as the target stands for the people there ("shelled Kharkiv").
+            place = self.resolver.place_at.get(token.i)
+            if place is not None and place.feature in ("city", "admin1", "feature"):
+                found = (Actor(name=place.name, country=place.country, sector="CVL"),)
         if not found:
             # "a barrage of Russian ballistic missiles": the weapons' owner acts.
             of = _pobj(token, "of")
@@ -442,6 +454,9 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         recipient = tuple(r for r in recipient if not any(_same_actor(r, a) for a in actor))
         if not actor:
             continue
+        recipient = _locate_defaulted(recipient, token, finder) or recipient
+        if not recipient and not trigger.symmetric:
+            recipient = _domestic_recipient(trigger.type, actor)
         event_type = trigger.type
         if trigger.joint and len({a.country for a in actor}) > 1 and not recipient:
             event_type = trigger.joint
@@ -459,6 +474,39 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
 
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
+STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "INT"}
+
+
+def _domestic_recipient(event_type: str, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """With no other party named, protests target their own government, and a state's
+    coercion or concessions at home fall on its own population."""
+    countries = {a.country for a in actor}
+    if len(countries) != 1 or None in countries or "IGO" in countries:
+        return ()
+    country = next(iter(countries))
+    sectors = {a.sector for a in actor}
+    if event_type == "PROTEST" and sectors <= CIVILIAN_SECTORS:
+        return (Actor(name="government", country=country, sector="GOV"),)
+    if event_type in ("COERCE", "CONCEDE") and sectors <= STATE_SECTORS:
+        return (Actor(name="population", country=country, sector="CVL"),)
+    return ()
+
+
+def _locate_defaulted(recipient: tuple[Actor, ...], trigger: Token,
+                      finder: "ArgumentFinder") -> tuple[Actor, ...]:
+    """People the text gives no country ("killed eight people") belong where the event
+    happened ("in Afghanistan's Paktika province", "aimed at Kyiv"), not to the home country."""
+    resolver = finder.resolver
+    if not recipient or not any(t.i in resolver.defaulted for t in trigger.subtree):
+        return ()
+    for token in _clause_tokens(trigger):
+        place = resolver.place_at.get(token.i)
+        if place is not None and place.country and token.dep_ in ("pobj", "poss", "compound"):
+            if all(r.country != place.country for r in recipient):
+                return tuple(replace(r, country=place.country) if r.sector == "CVL" else r
+                             for r in recipient)
+            return ()
+    return ()
 FORCE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 
 

@@ -54,7 +54,7 @@ def modality_of(trigger: Token) -> str:
         chain.append(current)
     if current.dep_ in ("ccomp", "pcomp") and current.head.lemma_.lower() in NEGATING_GOVERNORS:
         return "negated"
-    if trigger.dep_ in ("pcomp", "dobj") and trigger.tag_ == "VBG" and (
+    if trigger.dep_ in ("pcomp", "dobj", "xcomp") and trigger.tag_ == "VBG" and (
             trigger.head.lemma_.lower() in NEGATING_GOVERNORS):
         return "negated"
     for token in chain:

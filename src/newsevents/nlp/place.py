@@ -110,6 +110,11 @@ def _inside_person(span: Span) -> bool:
     return any(t.ent_type_ == "PERSON" for t in span)
 
 
+def _alone_in_person_entity(span: Span) -> bool:
+    ents = [e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end]
+    return all(e.start == span.start and e.end == span.end for e in ents)
+
+
 def _is_strong(place: Place) -> bool:
     return (place.feature in ("country", "admin1", "feature", "continent")
             or place.population >= MAJOR_CITY or place.capital)
@@ -126,12 +131,14 @@ def _keep_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
     place_entity = _is_place_entity(span)
     context = _has_location_context(match)
     multiword = sum(1 for t in span if t.is_alpha) >= 2
-    if _inside_person(span) and not place_entity:
-        # "Kim said", "Georgia Smith": a person's name; only an explicit location survives.
-        if not context:
-            return ()
     after = span.doc[span.end] if span.end < len(span.doc) else None
     said_after = after is not None and after.lower_ in SPEECH_VERBS
+    if _inside_person(span) and not place_entity:
+        # "Kim said", "Georgia Smith": a person's name; only an explicit location survives,
+        # or a major city the model alone calls a person ("shelled Kharkiv").
+        if not context and not (_alone_in_person_entity(span) and not said_after and any(
+                _is_strong(p) for p, _ in match.readings)):
+            return ()
     common = fold(span.text) in _common_words() and len(span) == 1
     named_area = any(k != ALT and p.feature in ("country", "feature", "continent")
                      for p, k in match.readings)
