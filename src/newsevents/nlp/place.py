@@ -506,10 +506,37 @@ class EventPlaces:
         if self._gazetteer is None:
             self._gazetteer = load_gazetteer()
         places = doc._.places or []
-        doc._.events = [ev if ev.place is not None
-                        else replace(ev, place=event_place(ev, doc, places, self._gazetteer))
-                        for ev in events]
+        filed_at = dateline_place(doc, places)
+        placed = []
+        for ev in events:
+            if ev.place is None:
+                place = event_place(ev, doc, places, self._gazetteer)
+                if place is None and filed_at is not None and _domestic(ev, filed_at):
+                    place = replace(filed_at, candidates=(
+                        Candidate(key="dateline", label=f"dateline: {filed_at.name}", score=0.5),
+                        Candidate(key="none", label="none", score=0.4)))
+                ev = replace(ev, place=place)
+            placed.append(ev)
+        doc._.events = placed
         return doc
+
+
+def dateline_place(doc: Doc, places: list[Where]) -> Where | None:
+    """The city a story was filed from ("TBILISI, Georgia — ..."), if it has a dateline."""
+    from .entities import dateline_end
+    end = dateline_end(doc.text)
+    for place in places:
+        if place.char_start < end and place.feature == "city":
+            return place
+    return None
+
+
+def _domestic(event: Event, filed_at: Where) -> bool:
+    """A home event with no place of its own happened where the story was filed: police,
+    protesters and governments acting in their own country ("riot police fired water cannon")."""
+    countries = {a.country for a in event.actor}
+    return countries == {filed_at.country} and all(
+        r.country == filed_at.country for r in event.recipient) and event.modality == "asserted"
 
 
 __all__ = ["find_places", "place_report", "event_place", "PlaceTagger", "EventPlaces"]
