@@ -256,6 +256,20 @@ class ActorResolver:
     def _modifier_countries(self, head: Token) -> list[str]:
         """ "Philippine, U.S., Japanese and Canadian warships": one party per modifier."""
         countries: list[str] = []
+        # A run of country words right before the head, whatever the parse made of it.
+        i = head.i - 1
+        while i >= head.sent.start:
+            token = self.doc[i]
+            mention = self.by_token.get(i)
+            if mention and mention.actor and mention.actor.country not in (None, "IGO"):
+                if mention.actor.country not in countries:
+                    countries.insert(0, mention.actor.country)
+            elif token.text not in (",", "and", "or"):
+                break
+            i -= 1
+        if len(countries) > 1:
+            return countries
+        countries = []
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
                 for part in [child] + list(child.conjuncts):
@@ -365,7 +379,10 @@ class ActorResolver:
                 if sector is None:
                     continue
                 actors = (Actor(_phrase_text(token), country or self.home, sector),)
-                is_person = False
+                # "Sudan's army chief said ... his forces": a title names a person.
+                words = [t.lower_ for t in _np_tokens(token)]
+                is_person = token.tag_ in ("NN", "NNP") and any(
+                    " ".join(words[-size:]) in self.index.titles for size in (1, 2, 3))
             if want_person != is_person:
                 continue
             conj = [c for c in token.conjuncts if c.i > token.i]
@@ -386,6 +403,14 @@ class ActorResolver:
         return best[0][1]
 
     def _last_pair(self, head: Token) -> tuple[Actor, ...]:
+        # A coordinated pair ("Pakistan and Afghanistan") is the likeliest referent.
+        for token in reversed(self.doc[max(0, head.sent.start - 80):head.i]):
+            if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+                    c.dep_ == "conj" for c in token.children):
+                parties = self.actors_for(token)
+                countries = {a.country for a in parties}
+                if len(parties) >= 2 and len(countries) >= 2 and None not in countries:
+                    return parties
         seen: list[Actor] = []
         for mention in sorted(self.mentions, key=lambda m: -m.start):
             if mention.start >= head.idx or mention.actor is None:
