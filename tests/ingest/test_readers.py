@@ -70,8 +70,15 @@ def test_markdown_heading_marks_are_dropped_from_the_title(tmp_path):
     assert article.text == "Both sides signed a truce."
 
 
-def test_text_file_with_only_a_title_yields_a_record_error(tmp_path):
-    path = _write(tmp_path, "a.txt", "Just a headline\n\n")
+def test_text_file_of_one_line_is_all_text(tmp_path):
+    path = _write(tmp_path, "a.txt", "Germany expelled two Russian diplomats.\n\n")
+    article = _one(read_articles(path))
+    assert article.title is None
+    assert article.text == "Germany expelled two Russian diplomats."
+
+
+def test_empty_text_file_yields_a_record_error(tmp_path):
+    path = _write(tmp_path, "a.txt", "\n\n  \n")
     error = _one(read_articles(path))
     assert isinstance(error, RecordError)
     assert error.field == "text"

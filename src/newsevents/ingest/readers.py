@@ -114,15 +114,19 @@ def _read_text(file: Path) -> str:
 
 def text_article(content: str, source: str, published: date | None = None,
                  title: str | None = None, markdown: bool = False) -> Article:
-    """First non-empty line is the title (unless given); the rest, trimmed, is the text."""
+    """First non-empty line is the title (unless given); the rest, trimmed, is the text.
+    A text of one line has no title: that line is the text."""
     content = content.replace("\r\n", "\n").replace("\r", "\n")
-    if title is None:
+    if title is None and "\n" not in content.strip():
+        title, body = None, content
+    elif title is None:
         lines = content.lstrip("\n").split("\n", 1)
         first = lines[0].strip()
         title = re.sub(r"^#+\s*", "", first) if markdown else first
         body = lines[1] if len(lines) > 1 else ""
     else:
         body = content
+    title = title or None
     body = body.strip()
     if not body:
         raise RecordError("no article text after the title line", source=source, field="text")
@@ -220,7 +224,7 @@ def read_jsonl_lines(lines: Iterable[bytes | str], source: str,
 def jsonl_article(line: str, source: str, number: int, published: date | None = None) -> Article:
     """One JSONL record as an Article; its own `published` overrides the default."""
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as e:
         raise RecordError(f"invalid JSON: {e.msg} at column {e.colno}",
                           source=source, line=number) from e
