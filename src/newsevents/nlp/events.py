@@ -320,6 +320,7 @@ class ArgumentFinder:
         return tuple(parties)
 
     def recipient(self, found: Found, actor: tuple[Actor, ...] = ()) -> tuple[Actor, ...]:
+        self._actor = actor
         token = found.token
         carriers = [token] + ([found.object_token] if found.object_token is not None else [])
         for role in found.trigger.recipient:
@@ -375,7 +376,7 @@ class ArgumentFinder:
             clause = _child(token, ("xcomp",))
             if clause is None:
                 return ()
-            return self.nearest_other_party(clause, ())
+            return self.nearest_other_party(clause, getattr(self, "_actor", ()))
         if role == "to_country":
             obj = _pobj(token, "to")
             if obj is None:
@@ -499,9 +500,16 @@ def _locate_defaulted(recipient: tuple[Actor, ...], trigger: Token,
     resolver = finder.resolver
     if not recipient or not any(t.i in resolver.defaulted for t in trigger.subtree):
         return ()
-    for token in _clause_tokens(trigger):
+    # The trigger's own clause first, then the rest of the sentence ("airstrikes in
+    # Afghanistan's Paktika province killed ...", "missiles aimed at Kyiv injured ...").
+    clause = _clause_tokens(trigger)
+    rest = [t for t in trigger.sent if t not in clause]
+    for token in clause + rest:
         place = resolver.place_at.get(token.i)
-        if place is not None and place.country and token.dep_ in ("pobj", "poss", "compound"):
+        mention = resolver.by_token.get(token.i)
+        if place is None or not place.country or (mention is not None and mention.kind == "demonym"):
+            continue
+        if token.dep_ in ("pobj", "poss") or (token.dep_ == "compound" and token.head.dep_ == "pobj"):
             if all(r.country != place.country for r in recipient):
                 return tuple(replace(r, country=place.country) if r.sector == "CVL" else r
                              for r in recipient)
@@ -558,7 +566,11 @@ def _noun_arguments(found: Found, finder: ArgumentFinder):
 
 
 def _others(found: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    return tuple(r for r in found if not any(_same_actor(r, a) for a in actor))
+    """Parties other than the actor: not the actor itself, nor its own state named as a
+    whole ("the State Department reaffirmed Washington's commitment")."""
+    own = {a.country for a in actor}
+    return tuple(r for r in found if not any(_same_actor(r, a) for a in actor)
+                 and not ((r.id or "").startswith("country:") and r.country in own))
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
