@@ -61,6 +61,7 @@ class ActorResolver:
                 for token in span:
                     self.place_at[token.i] = place
         self.home: str | None = self._dateline_country()
+        self.dateline_home = self.home
         self._resolve_all(doc._.mentions or [])
         if self.home is None:
             # No dateline: the most named country is home; resolve again so that
@@ -107,7 +108,9 @@ class ActorResolver:
                 return replace(mention, actor=earlier, kind="surname")
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country, sector = self._describe(span.root) if span is not None else (None, None)
-            actor = Actor(name=mention.text, country=country or self.home_guess(),
+            # Only a dateline vouches for an unknown person's country; the most named
+            # country is too often the other side ("President Bush threatened Russia").
+            actor = Actor(name=mention.text, country=country or self.dateline_home,
                           sector=sector)
             return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         if mention.kind == "org":

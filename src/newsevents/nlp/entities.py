@@ -31,7 +31,10 @@ def _automaton() -> tuple[ahocorasick.Automaton, ActorIndex]:
 def _is_word_boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not before.isalnum() and not (after.isalnum())
+    # A hyphen joins words: "Zia" is not a name inside "Zia-Ul-Haq".
+    hyphen_after = after == "-" and end + 1 < len(text) and text[end + 1].isalpha()
+    hyphen_before = before == "-" and start >= 2 and text[start - 2].isalpha()
+    return not before.isalnum() and not after.isalnum() and not hyphen_after and not hyphen_before
 
 
 def gazetteer_spans(text: str) -> list[tuple[int, int, str]]:

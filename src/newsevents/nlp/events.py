@@ -297,10 +297,14 @@ class ArgumentFinder:
             if place is not None and place.feature in ("city", "admin1", "feature"):
                 found = (Actor(name=place.name, country=place.country, sector="CVL"),)
         if not found:
-            # "a barrage of Russian ballistic missiles": the weapons' owner acts.
-            of = _pobj(token, "of")
-            if of is not None:
-                found = self.resolver.actors_for(of) or self.modifier_party(of)
+            # "a barrage of Russian ballistic missiles": the weapons' owner acts;
+            # "a camp for Congolese refugees": the people it serves.
+            for word in ("of", "for"):
+                obj = _pobj(token, word)
+                if obj is not None:
+                    found = self.resolver.actors_for(obj) or self.modifier_party(obj)
+                    if found:
+                        break
         return found
 
     def modifier_party(self, token: Token) -> tuple[Actor, ...]:
@@ -328,9 +332,40 @@ class ArgumentFinder:
                 actors = _others(self._role(carrier, role, found), actor)
                 if actors:
                     return actors
-        if found.trigger.symmetric or not found.trigger.recipient:
+        if found.trigger.type == "THREATEN":
+            conditional = self.condition_subject(token, actor)
+            if conditional:
+                return conditional
+        if found.trigger.symmetric or (not found.trigger.recipient and
+                                       found.trigger.type not in LOCATED_TYPES):
             return ()
-        return self.nearest_other_party(token, actor)
+        return self.nearest_other_party(token, actor) or self.located_party(token, actor, found)
+
+    def condition_subject(self, token: Token, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """A threat's target is who must meet its condition: "... unless Israel rescinded"."""
+        for sub in token.subtree:
+            if sub.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in sub.children):
+                subject = _child(sub, ("nsubj", "nsubjpass"))
+                if subject is not None:
+                    found = _others(self.actors(subject), actor)
+                    if found:
+                        return found
+        return ()
+
+    def located_party(self, token: Token, actor: tuple[Actor, ...], found: Found) -> tuple[Actor, ...]:
+        """Force used somewhere falls on that place's people ("troops on alert in the
+        West Bank", "shelled Kharkiv")."""
+        if found.trigger.type not in LOCATED_TYPES:
+            return ()
+        own = {a.country for a in actor}
+        for child in _clause_tokens(token):
+            place = self.resolver.place_at.get(child.i)
+            mention = self.resolver.by_token.get(child.i)
+            if place is None or (mention is not None and mention.kind == "demonym"):
+                continue
+            if place.country and place.country not in own and child.dep_ in ("pobj", "dobj"):
+                return (Actor(name=place.name, country=place.country, sector="CVL"),)
+        return ()
 
     def nearest_other_party(self, token: Token, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """Fallback: the first other party named inside the trigger's own clause
@@ -391,10 +426,19 @@ class ArgumentFinder:
             return self.resolver.actors_for(obj) if obj is not None else ()
         obj = _pobj(token, role)
         if obj is None:
+            # "providing photographs and intelligence to Macedonia": the preposition
+            # can hang off the object.
+            direct = _child(token, ("dobj",))
+            for carrier in ([direct] + list(direct.conjuncts)) if direct is not None else []:
+                obj = _pobj(carrier, role)
+                if obj is not None:
+                    break
+        if obj is None:
             return ()
         return self.actors(obj)
 
 
+LOCATED_TYPES = {"MOBILIZE", "ASSAULT", "COERCE"}
 ARGUMENT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr", "appos", "conj"}
 CLAUSE_BOUNDARIES = {"relcl", "ccomp", "advcl", "parataxis", "nsubj", "nsubjpass", "csubj", "agent",
                      "acl", "xcomp", "mark", "punct"}
