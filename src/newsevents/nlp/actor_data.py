@@ -87,9 +87,14 @@ class ActorIndex:
             text = text[4:]
         if not text:
             return
-        surfaces = self.surfaces[text]
-        if not any(s.entry.id == entry.id and s.how == how for s in surfaces):
-            surfaces.append(Surface(entry, how))
+        variants = [text]
+        if text[0].islower():
+            # "al-Sharaa" starts a sentence as "Al-Sharaa".
+            variants.append(text[0].upper() + text[1:])
+        for variant in variants:
+            surfaces = self.surfaces[variant]
+            if not any(s.entry.id == entry.id and s.how == how for s in surfaces):
+                surfaces.append(Surface(entry, how))
 
     def lookup(self, text: str) -> list[Surface]:
         return self.surfaces.get(text, [])
