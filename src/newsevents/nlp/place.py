@@ -511,6 +511,8 @@ class EventPlaces:
         for ev in events:
             if ev.place is None:
                 place = event_place(ev, doc, places, self._gazetteer)
+                if place is None and ev.type in PHYSICAL_TYPES:
+                    place = _only_town_in_sentence(ev, doc, places)
                 if place is None and filed_at is not None and _domestic(ev, filed_at):
                     place = replace(filed_at, candidates=(
                         Candidate(key="dateline", label=f"dateline: {filed_at.name}", score=0.5),
@@ -531,12 +533,36 @@ def dateline_place(doc: Doc, places: list[Where]) -> Where | None:
     return None
 
 
+# Events that happen at a spot on the ground, as opposed to statements and decisions.
+PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+
+
+def _only_town_in_sentence(event: Event, doc: Doc, places: list[Where]) -> Where | None:
+    """A physical event whose sentence names exactly one town or feature happened there
+    ("opened fire on protesters who tried to take the airport in the city of Ayacucho")."""
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if trigger is None or len(trigger) == 0:
+        return None
+    sentence = trigger.root.sent
+    towns = [p for p in places if sentence.start_char <= p.char_start < sentence.end_char
+             and p.feature in ("city", "feature", "admin1")]
+    if len({p.name for p in towns}) != 1:
+        return None
+    town = towns[0]
+    span = doc.char_span(town.char_start, town.char_end, alignment_mode="expand")
+    if span is None or span.root.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and \
+            span.root.head.i == trigger.root.i:
+        return None                                   # "Pyongyang supplied ...": an actor
+    return replace(town, candidates=(Candidate(key="sentence", label=f"in sentence: {town.name}",
+                                               score=0.5), Candidate(key="none", label="none", score=0.4)))
+
+
 def _domestic(event: Event, filed_at: Where) -> bool:
     """A home event with no place of its own happened where the story was filed: police,
     protesters and governments acting in their own country ("riot police fired water cannon")."""
     countries = {a.country for a in event.actor}
-    return countries == {filed_at.country} and all(
-        r.country == filed_at.country for r in event.recipient) and event.modality == "asserted"
+    return countries == {filed_at.country} and event.type in PHYSICAL_TYPES \
+        and event.modality == "asserted"
 
 
 __all__ = ["find_places", "place_report", "event_place", "PlaceTagger", "EventPlaces"]
