@@ -24,6 +24,8 @@ from .actor_data import (ACRONYM, CAPITAL, DEMONYM, MILITARY_SEAT, SEAT, SURNAME
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PLACE_WORDS = {"city": ("city",), "town": ("city",), "capital": ("city",), "province": ("admin1",),
+               "region": ("admin1", "feature"), "state": ("admin1",)}
 PAIR_WORDS = {"nations", "countries", "sides", "states", "neighbors", "neighbours", "governments",
               "leaders", "parties", "regimes", "capitals", "allies"}
 BACK_REFERENCES = {"country": "country", "nation": "country", "state": "country",
@@ -240,6 +242,10 @@ class ActorResolver:
             back = self._back_reference(head, BACK_REFERENCES[lower])
             if back:
                 return back
+        if _bare_definite(head):
+            earlier = self._same_head_earlier(head)
+            if earlier:
+                return earlier
         country, sector = self._describe(head, include_head=True)
         if sector is None:
             return ()
@@ -297,16 +303,18 @@ class ActorResolver:
                                 countries.append(mention.actor.country)
         return countries
 
+    def describe(self, head: Token) -> tuple[str | None, str | None]:
+        """Country and sector the text gives a noun phrase, even one that is no actor."""
+        return self._describe(head, include_head=True)
+
     def _describe(self, head: Token, include_head: bool = False) -> tuple[str | None, str | None]:
         """Country and sector from a noun phrase's modifiers, titles and head."""
         tokens = _np_tokens(head)
         words = [t.lower_ for t in tokens]
-        text = " ".join(words)
         sector = None
         # The head noun (or an institution ending the phrase) names the sector ...
         for size in (4, 3, 2, 1):
             tail = " ".join(words[-size:]) if include_head else ""
-            left = " ".join(w for w in words if w not in (head.lower_,))
             if tail and tail in self.index.institutions:
                 sector = self.index.institutions[tail]
                 break
@@ -342,6 +350,13 @@ class ActorResolver:
             if place is not None and token.i != head.i and place.feature in ("admin1", "city"):
                 country = place.country       # "Ontario Premier Doug Ford", "Kursk governor"
                 break
+            if token.dep_ == "poss" and token.lower_ in PLACE_WORDS and token.i != head.i:
+                # "the city's military administration": the town named last.
+                earlier = [i for i, p in self.place_at.items()
+                           if i < token.i and p.feature in PLACE_WORDS[token.lower_]]
+                if earlier:
+                    country = self.place_at[max(earlier)].country
+                    break
             if token.dep_ == "poss" and token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
                 referents = self.antecedent(token)
                 if referents and referents[0].country:
@@ -354,7 +369,6 @@ class ActorResolver:
                         mention = self.by_token.get(obj.i)
                         if mention is not None and mention.actor is not None:
                             country = mention.actor.country
-        del text
         return country, sector
 
     # ---- reference -----------------------------------------------------------
@@ -430,6 +444,18 @@ class ActorResolver:
                 return tuple(reversed(seen))
         return ()
 
+    def _same_head_earlier(self, head: Token) -> tuple[Actor, ...]:
+        """ "the ministry", "the army", "the junta": the last fuller mention with that head
+        ("Qatar's foreign ministry said ... according to the ministry")."""
+        lemma = head.lemma_.lower()
+        for token in reversed(self.doc[max(0, head.i - 400):head.i]):
+            if token.lemma_.lower() != lemma or token.pos_ not in ("NOUN", "PROPN") or _bare_definite(token):
+                continue
+            found = self.actors_for(token)
+            if found and all(a.country for a in found) and token.i not in self.defaulted:
+                return found
+        return ()
+
     def _back_reference(self, head: Token, kind: str) -> tuple[Actor, ...]:
         for mention in sorted(self.mentions, key=lambda m: -m.start):
             if mention.start >= head.idx or mention.actor is None:
@@ -442,6 +468,14 @@ class ActorResolver:
             if kind == "group" and mention.actor.sector == "REB":
                 return (mention.actor,)
         return ()
+
+
+def _bare_definite(head: Token) -> bool:
+    """ "the ministry": a definite head noun with nothing else to say who it is."""
+    children = list(head.children)
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("amod", "compound", "poss", "nmod", "nummod") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in children)
 
 
 def _strip_the(text: str) -> str:

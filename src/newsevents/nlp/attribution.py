@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Attribution, Event
+from ..records import Actor, Attribution, Event
 from .actors import ActorResolver, resolver_for
 from .events import subject_token
 
@@ -61,6 +61,17 @@ def reporting_source(trigger: Token) -> tuple[Token, Token] | None:
                 found = (parent, subject)
         token = parent
     if found is None:
+        # "Israeli troops fired ..., the Israeli military said, as ...": a bare report
+        # hanging off the event clause.
+        for child in trigger.children:
+            if child.lemma_.lower() in REPORTING_VERBS and child.i > trigger.i and child.dep_ in (
+                    "parataxis", "ccomp", "advcl", "conj") and not any(
+                    c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children):
+                subject = subject_token(child)
+                if subject is not None and subject.i > trigger.i:
+                    found = (child, subject)
+                    break
+    if found is None:
         # "X reaffirmed ..., state media reported Sunday": the report is the root,
         # the event clause hangs off it.
         root = trigger.sent.root
@@ -91,13 +102,24 @@ def attribute(event: Event, doc: Doc, resolver: ActorResolver) -> Event:
         cue_start = doc[left].idx
         cue_end = doc[right].idx + len(doc[right])
     actors = resolver.actors_for(source)
-    if not actors:
-        return event
-    actor = actors[0]
+    if actors:
+        actor = actors[0]
+    else:
+        # A source the actor index cannot place ("the national ombudsman's office",
+        # "U.S. government data") is still the source, with what the text says of it.
+        country, sector = resolver.describe(source)
+        actor = Actor(name=_source_name(source), country=country or resolver.home, sector=sector)
     cue_start = max(cue_start, 0)
     return replace(event, attribution=Attribution(
         name=actor.name, country=actor.country, sector=actor.sector,
         text=doc.text[cue_start:cue_end], char_start=cue_start, char_end=cue_end))
+
+
+def _source_name(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "relcl") and t.i <= token.i
+             or t.head.i == token.i and t.dep_ == "case"]
+    text = " ".join(t.text for t in sorted(set(words), key=lambda t: t.i) if t.dep_ != "det")
+    return text.replace(" 's", "'s").replace(" ’s", "’s") or token.text
 
 
 class AttributionFinder:
