@@ -110,9 +110,10 @@ class ActorResolver:
                 return replace(mention, actor=earlier, kind="surname")
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country, sector = self._describe(span.root) if span is not None else (None, None)
-            # Only a dateline vouches for an unknown person's country; the most named
-            # country is too often the other side ("President Bush threatened Russia").
-            actor = Actor(name=mention.text, country=country or self.dateline_home,
+            if span is not None and country is None:
+                # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
+                country, sector = self._apposition(span.root, sector)
+            actor = Actor(name=mention.text, country=country or self.home_guess(),
                           sector=sector)
             return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         if mention.kind == "org":
@@ -130,6 +131,19 @@ class ActorResolver:
                           sector=sector)
             return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         return replace(mention, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
+
+    def _apposition(self, root: Token, sector: str | None) -> tuple[str | None, str | None]:
+        for child in root.children:
+            if child.dep_ == "appos":
+                country, appos_sector = self._describe(child, include_head=True)
+                for sub in child.subtree:
+                    mention = self.by_token.get(sub.i)
+                    if country is None and mention is not None and mention.actor is not None:
+                        country = mention.actor.country
+                        appos_sector = appos_sector or ("IGO" if country == "IGO" else None)
+                if country is not None:
+                    return country, sector or appos_sector
+        return None, sector
 
     def _place_of(self, mention: Mention) -> Where | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -369,6 +383,10 @@ class ActorResolver:
                         mention = self.by_token.get(obj.i)
                         if mention is not None and mention.actor is not None:
                             country = mention.actor.country
+                        # "the government of Sindh province"
+                        for sub in obj.subtree:
+                            if country is None and sub.i in self.place_at:
+                                country = self.place_at[sub.i].country
         return country, sector
 
     # ---- reference -----------------------------------------------------------

@@ -371,7 +371,7 @@ class ArgumentFinder:
         """Fallback: the first other party named inside the trigger's own clause
         ("closed its airspace to flights from Mali", "recalled envoys to Mali")."""
         own = {a.country for a in actor}
-        for child in _clause_tokens(token):
+        for child in _clause_tokens(token, purpose=True):
             found = self.resolver.actors_for(child) if child.dep_ in ARGUMENT_DEPS else ()
             if not found and child.dep_ in ("amod", "compound", "poss"):
                 mention = self.resolver.by_token.get(child.i)
@@ -444,10 +444,13 @@ CLAUSE_BOUNDARIES = {"relcl", "ccomp", "advcl", "parataxis", "nsubj", "nsubjpass
                      "acl", "xcomp", "mark", "punct"}
 
 
-def _clause_tokens(token: Token) -> list[Token]:
-    """Tokens under the trigger that belong to its own clause, in text order."""
+def _clause_tokens(token: Token, purpose: bool = False) -> list[Token]:
+    """Tokens under the trigger that belong to its own clause, in text order; with
+    `purpose`, also its to-infinitive ("blocked a road to show disapproval of the U.S.")."""
     out: list[Token] = []
-    stack = [c for c in token.children if c.dep_ not in CLAUSE_BOUNDARIES]
+    stack = [c for c in token.children if c.dep_ not in CLAUSE_BOUNDARIES
+             or (purpose and c.dep_ in ("xcomp", "advcl") and any(
+                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     while stack:
         current = stack.pop()
         out.append(current)
