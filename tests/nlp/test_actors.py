@@ -142,3 +142,24 @@ def test_unknown_person_gets_country_and_sector_from_the_text(resolve):
     actors = resolve("Sudanese Interior Minister Khalil Pasha Sairin visited the camp.",
                      "Khalil Pasha Sairin")
     assert codes(actors) == [("SDN", "GOV")]
+
+
+def test_the_ministry_refers_back_to_the_last_named_ministry(resolve):
+    text = ("Qatar's foreign ministry said talks had begun. "
+            "The delegations met again on Sunday, according to the ministry.")
+    assert codes(resolve(text, "ministry", occurrence=1)) == [("QAT", "GOV")]
+
+
+def test_the_citys_administration_belongs_to_the_town_named_last(resolve):
+    text = "BRUSSELS — Missiles hit Kyiv overnight, according to the city's military administration."
+    assert resolve(text, "administration")[0].country == "UKR"
+
+
+def test_an_appositive_title_gives_an_unknown_person_his_body(resolve):
+    text = "Kenji Testuro, the United Nations relief coordinator, demanded access to Gaza."
+    assert resolve(text, "Kenji Testuro")[0].country == "IGO"
+
+
+def test_a_province_before_a_title_gives_the_country(resolve):
+    actors = resolve("Ontario Premier Doug Ford suspended the surcharge.", "Doug Ford")
+    assert codes(actors) == [("CAN", "GOV")]

@@ -126,3 +126,38 @@ def test_every_event_has_cameo_code_and_score(code):
     event = code("Germany expelled two Russian diplomats.")[0]
     assert event.cameo and event.cameo.startswith("16")
     assert event.score is not None and event.score < 0
+
+
+def test_a_threat_targets_who_must_meet_its_condition(code):
+    event = find(code("Syrian Druze leaders threatened to hold a strike unless Israel lifted the ban."),
+                 "THREATEN")
+    assert {r.country for r in event.recipient} == {"ISR"}
+
+
+def test_people_with_no_country_of_their_own_belong_where_the_event_happened(code):
+    events = code("BRUSSELS — Russian missiles aimed at Kyiv injured 53 people on Wednesday.")
+    event = find(events, "ASSAULT")
+    assert {a.country for a in event.actor} == {"RUS"}
+    assert {r.country for r in event.recipient} == {"UKR"}
+
+
+def test_force_used_somewhere_falls_on_that_places_people(code):
+    event = find(code("Turkish troops deployed near Kobani in northern Syria."), "MOBILIZE")
+    assert {r.country for r in event.recipient} == {"SYR"}
+
+
+def test_protesters_with_no_other_target_protest_their_own_government(code):
+    event = find(code("TBILISI, Georgia — Thousands of protesters rallied outside parliament."), "PROTEST")
+    assert [(r.country, r.sector) for r in event.recipient] == [("GEO", "GOV")]
+
+
+def test_a_physical_event_takes_the_one_town_its_sentence_names(code):
+    event = find(code("Soldiers opened fire on protesters who tried to storm the airport in Ayacucho."),
+                 "ASSAULT")
+    assert event.place is not None and event.place.name == "Ayacucho"
+
+
+def test_a_home_event_without_a_place_of_its_own_took_place_in_the_dateline_city(code):
+    text = "QUITO, Ecuador — Ecuadorian police detained two former ministers on Friday."
+    event = find(code(text), "COERCE")
+    assert event.place is not None and event.place.name == "Quito"

@@ -163,6 +163,11 @@ SENTENCES = [
     ("Russian troops violated the ceasefire with Georgia.", "ASSAULT"),
     ("Kenyan police fired tear gas at demonstrators in Nairobi.", "ASSAULT"),
     ("Afghan insurgents blew up a police station in Kandahar.", "ASSAULT"),
+    ("Syrian government forces used chemical weapons against rebels in Ghouta.", "ASSAULT"),
+    # more modes: militia, phone calls, misinformation
+    ("Mexican villagers formed militias to fight the cartel.", "MOBILIZE"),
+    ("Putin spoke by phone with Erdogan on Tuesday.", "CONSULT"),
+    ("Russian state media spread disinformation about Ukraine.", "COERCE"),
 ]
 
 
@@ -178,3 +183,8 @@ def test_news_wording_codes_to_its_plover_type(event_types, text, expected):
 ])
 def test_general_verbs_alone_code_nothing(event_types, text):
     assert event_types(text) == []
+
+
+def test_the_month_of_march_is_not_a_protest_march(event_types):
+    types = event_types("Turkish police stopped the convoy in March.")
+    assert "COERCE" not in types and "PROTEST" not in types

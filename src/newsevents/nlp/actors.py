@@ -66,13 +66,15 @@ class ActorResolver:
         self.dateline_home = self.home
         self._resolve_all(doc._.mentions or [])
         if self.home is None:
-            # No dateline: the most named country is home; resolve again so that
-            # people and bodies the text gives no country take it.
+            # No dateline: the most named country is home.
             self.home = self._most_named_country()
-            if self.home is not None:
-                originals = doc._.mentions or []
-                self.mentions, self.by_token = [], {}
-                self._resolve_all(originals)
+        # Again, now that every name is known: people and bodies described by later words
+        # ("X, the United Nations coordinator") or left without a country take them.
+        if any(m.actor is None or m.actor.country is None for m in self.mentions):
+            originals = doc._.mentions or []
+            first_pass = self.by_token
+            self.mentions, self.by_token = [], dict(first_pass)
+            self._resolve_all(originals)
 
     # ---- names -------------------------------------------------------------
     def _resolve_all(self, mentions: list[Mention]) -> None:
@@ -125,6 +127,8 @@ class ActorResolver:
             if span is None:
                 return mention
             country, sector = self._describe(span.root, include_head=True)
+            if country is None:
+                country, sector = self._apposition(span.root, sector)
             if sector is None and country is None:
                 return replace(mention, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
             actor = Actor(name=_strip_the(mention.text), country=country or self.home_guess(),
