@@ -51,11 +51,15 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
                 continue
             if trigger.requires_xcomp and not any(
                     c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in trigger.requires_xcomp or any(
-                        g.dep_ in ("xcomp", "ccomp", "conj") and g.lemma_.lower() in trigger.requires_xcomp
+                        g.dep_ in ("xcomp", "ccomp", "conj", "advcl") and g.lemma_.lower() in trigger.requires_xcomp
                         for g in c.subtree)) for c in token.children):
                 continue
+            # The parser often makes a particle a preposition: "pulled out of El Fasher".
             if trigger.needs_particle and not any(
-                    c.dep_ == "prt" and c.lower_ in trigger.needs_particle for c in token.children):
+                    c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trigger.needs_particle
+                    and (c.dep_ != "prep" or not any(g.dep_ == "pobj" for g in c.children)
+                         or any(g.dep_ == "prep" for g in c.children))
+                    for c in token.children):
                 continue
             if trigger.needs_object and not any(
                     w in trigger.needs_object for w, _ in _object_words(token)):
@@ -172,9 +176,13 @@ def _drop_argument_nouns(found: list[Found]) -> list[Found]:
     verbs = {f.token.i for f in found if f.token.pos_ in ("VERB", "AUX")}
     described = {f.token.head.i for f in found
                  if f.token.pos_ == "VERB" and f.token.dep_ == "acl" and subject_token(f.token) is f.token.head}
+    verb_types = {f.token.i: f.trigger.type for f in found if f.token.pos_ in ("VERB", "AUX")}
     return [f for f in found if not (f.token.pos_ in ("NOUN", "PROPN") and (
         (f.token.head.i in verbs and f.token.dep_ in ("nsubj", "nsubjpass", "dobj"))
-        or f.token.i in described))]
+        or f.token.i in described
+        # "killed 46 civilians in an attack on a village": one event, told by the verb
+        or any(verb_types.get(a.i) == f.trigger.type for a in f.token.ancestors
+               if a.sent.start == f.token.sent.start)))]
 
 
 def _drop_enveloped(found: list[Found]) -> list[Found]:
@@ -185,7 +193,7 @@ def _drop_enveloped(found: list[Found]) -> list[Found]:
         token = item.token
         enveloped = False
         hops = 0
-        while token.head.i != token.i and hops < 4:
+        while token.head.i != token.i and hops < 6:
             parent = token.head
             outer = by_index.get(parent.i)
             if outer is not None and outer.trigger.type in ENVELOPING_TYPES and (
@@ -570,13 +578,20 @@ def _retype(event_type: str, mode: str | None, actor: tuple[Actor, ...],
     # Civilians who block roads or set fires are protesting, not coercing or assaulting.
     if event_type in ("ASSAULT", "COERCE") and actor and all(a.sector in CIVILIAN_SECTORS for a in actor):
         return "PROTEST", "obstruct" if event_type == "COERCE" else "riot"
-    # Force promised on a condition is a threat: "would strike hard if ...".
-    if event_type in FORCE_TYPES:
+    # "will not accept refugees": refusing is REJECT.
+    if event_type == "AGREE" and any(c.dep_ == "neg" for c in token.children):
+        return "REJECT", None
+    # Force promised on a condition is a threat: "would strike hard if ...",
+    # "will boycott the vote unless ...".
+    if event_type in FORCE_TYPES | {"PROTEST"}:
         aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
         conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                           for c in token.children)
         if aux & {"will", "would", "'ll"} and conditional:
             return "THREATEN", "violence" if event_type in ("ASSAULT", "MOBILIZE") else "restrict"
+        if event_type == "PROTEST" and aux & {"will", "would", "'ll"} and any(
+                c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children):
+            return "THREATEN", "restrict"
     return event_type, mode
 
 

@@ -49,6 +49,10 @@ class Lexicon:
 def _trigger(row: dict, where: str) -> Trigger:
     if row.get("type") not in PLOVER_TYPES:
         raise DataError(f"{where}: unknown PLOVER type {row.get('type')!r}")
+    # YAML reads a bare `on` or `off` as a boolean: roles must be quoted strings.
+    for role in row.get("recipient") or ():
+        if not isinstance(role, str):
+            raise DataError(f"{where}: recipient role {role!r} is not a string (quote it)")
     return Trigger(type=row["type"], mode=row.get("mode"),
                    recipient=tuple(row.get("recipient") or ()),
                    symmetric=bool(row.get("symmetric")), reverse=bool(row.get("reverse")),
