@@ -349,6 +349,26 @@ class ArgumentFinder:
             return ()
         return self.nearest_other_party(token, actor) or self.located_party(token, actor, found)
 
+    def other_party_in_sentence(self, token: Token, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """The party nearest the trigger anywhere in its sentence, from another country."""
+        own = {a.country for a in actor}
+        sentence = token.sent
+        candidates = []
+        for mention in self.resolver.mentions:
+            if not (sentence.start_char <= mention.start < sentence.end_char) or mention.actor is None:
+                continue
+            if mention.actor.country in own or mention.actor.country in (None, "IGO"):
+                continue
+            candidates.append((abs(mention.start - token.idx), mention))
+        if not candidates:
+            return ()
+        mention = min(candidates, key=lambda pair: pair[0])[1]
+        actor_found = mention.actor
+        if mention.kind == "demonym":
+            entry = self.resolver.index.country(actor_found.country)
+            actor_found = entry.actor(self.resolver.day) if entry else actor_found
+        return (actor_found,)
+
     def condition_subject(self, token: Token, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """A threat's target is who must meet its condition: "... unless Israel rescinded"."""
         for sub in token.subtree:
@@ -379,7 +399,8 @@ class ArgumentFinder:
         """Fallback: the first other party named inside the trigger's own clause
         ("closed its airspace to flights from Mali", "recalled envoys to Mali")."""
         own = {a.country for a in actor}
-        for child in _clause_tokens(token, purpose=True):
+        tokens = _clause_tokens(token, purpose=True)
+        for child in tokens:
             found = self.resolver.actors_for(child) if child.dep_ in ARGUMENT_DEPS else ()
             if not found and child.dep_ in ("amod", "compound", "poss"):
                 mention = self.resolver.by_token.get(child.i)
@@ -447,6 +468,8 @@ class ArgumentFinder:
 
 
 LOCATED_TYPES = {"MOBILIZE", "ASSAULT", "COERCE"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "on", "inside", "outside", "across", "around",
+                         "into", "toward", "towards", "along", "off"}
 ARGUMENT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr", "appos", "conj"}
 CLAUSE_BOUNDARIES = {"relcl", "ccomp", "advcl", "parataxis", "nsubj", "nsubjpass", "csubj", "agent",
                      "acl", "xcomp", "mark", "punct"}
@@ -512,7 +535,7 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             continue
         recipient = _locate_defaulted(recipient, token, finder) or recipient
         if not recipient and not trigger.symmetric:
-            recipient = _domestic_recipient(trigger.type, actor)
+            recipient = _domestic_recipient(trigger.type, actor, token, finder)
         event_type = trigger.type
         if trigger.joint and len({a.country for a in actor}) > 1 and not recipient:
             event_type = trigger.joint
@@ -533,14 +556,23 @@ CIVILIAN_SECTORS = {"CVL", "OPP"}
 STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "INT"}
 
 
-def _domestic_recipient(event_type: str, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    """With no other party named, protests target their own government, and a state's
-    coercion or concessions at home fall on its own population."""
+def _domestic_recipient(event_type: str, actor: tuple[Actor, ...], token: Token,
+                        finder: "ArgumentFinder") -> tuple[Actor, ...]:
+    """With no other party named in its clause, an event concerns the other party its
+    sentence names ("suspended a surcharge on electricity it sells to U.S. states");
+    failing that, protests target their own government, and a state's coercion or
+    concessions at home fall on its own population."""
     countries = {a.country for a in actor}
     if len(countries) != 1 or None in countries or "IGO" in countries:
         return ()
     country = next(iter(countries))
     sectors = {a.sector for a in actor}
+    if event_type in ("COERCE", "CONCEDE"):
+        elsewhere = finder.other_party_in_sentence(token, actor)
+        if elsewhere:
+            return elsewhere
+    if event_type == "ASSAULT" and sectors == {"POL"}:
+        return (Actor(name="population", country=country, sector="CVL"),)
     if event_type == "PROTEST" and sectors <= CIVILIAN_SECTORS:
         return (Actor(name="government", country=country, sector="GOV"),)
     if event_type in ("COERCE", "CONCEDE") and sectors <= STATE_SECTORS:
@@ -564,7 +596,11 @@ def _locate_defaulted(recipient: tuple[Actor, ...], trigger: Token,
         mention = resolver.by_token.get(token.i)
         if place is None or not place.country or (mention is not None and mention.kind == "demonym"):
             continue
-        if token.dep_ in ("pobj", "poss") or (token.dep_ == "compound" and token.head.dep_ == "pobj"):
+        # Only where something happens: "in Paktika", "aimed at Kyiv", not "by Mexico".
+        phrase = token
+        while phrase.dep_ in ("poss", "compound") and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        if phrase.dep_ == "pobj" and phrase.head.lower_ in LOCATIVE_PREPOSITIONS:
             if all(r.country != place.country for r in recipient):
                 return tuple(replace(r, country=place.country) if r.sector == "CVL" else r
                              for r in recipient)
