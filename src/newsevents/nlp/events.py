@@ -405,10 +405,17 @@ class ArgumentFinder:
             if not found and child.dep_ in ("amod", "compound", "poss"):
                 mention = self.resolver.by_token.get(child.i)
                 found = (mention.actor,) if mention is not None and mention.actor else ()
-            found = tuple(a for a in found if a.country and a.country not in own)
+            found = tuple(a for a in found if a.country and (
+                a.country not in own or self._other_side_at_home(a, child, actor)))
             if found:
                 return found
         return ()
+
+    def _other_side_at_home(self, party: Actor, token: Token, actor: tuple[Actor, ...]) -> bool:
+        """A compatriot named with a country of its own and another role: "officials demanded
+        support from the Montenegro Assembly", "protesters ... from President X"."""
+        return (token.i not in self.resolver.defaulted and party.sector not in {a.sector for a in actor}
+                and not (party.id or "").startswith("country:") and party.sector is not None)
 
     def _role(self, token: Token, role: str, found: Found) -> tuple[Actor, ...]:
         if role in ("dobj", "dobj_person"):
