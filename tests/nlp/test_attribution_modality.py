@@ -54,3 +54,16 @@ def test_modality(code, text, modality):
     events = code(text)
     assert events, text
     assert events[0].modality == modality
+
+
+def test_a_report_carries_over_into_a_backshifted_next_sentence(code):
+    events = code("Ukraine's military said Russian forces would attack Kharkiv. "
+                  "Russian drones would also strike the port of Odesa.")
+    assert len(events) >= 2
+    assert all(e.attribution is not None and e.attribution.country == "UKR" for e in events)
+
+
+def test_a_report_does_not_carry_into_a_sentence_in_the_articles_own_voice(code):
+    events = code("Ukraine's military said Russian forces had shelled Kharkiv overnight. "
+                  "Germany expelled two Russian diplomats on Monday.")
+    assert [e.attribution for e in events if e.type == "SANCTION"] == [None]

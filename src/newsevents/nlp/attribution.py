@@ -129,5 +129,38 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = resolver_for(doc)
-        doc._.events = [attribute(e, doc, resolver) for e in doc._.events or []]
+        doc._.events = carry_over([attribute(e, doc, resolver) for e in doc._.events or []], doc)
         return doc
+
+
+def _continues_report(sent: Span) -> bool:
+    """A sentence in reported speech's future-in-the-past ("would") with no cue of its own
+    goes on with the previous sentence's report. (A past perfect is too often the
+    article's own background to count.)"""
+    root = sent.root
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "would" for c in root.children) \
+        and according_to(sent) is None and root.lemma_.lower() not in REPORTING_VERBS
+
+
+def carry_over(events: list[Event], doc: Doc) -> list[Event]:
+    """ "The ministry said talks would resume. Both delegations would return on Monday.":
+    the second sentence is still the ministry's account."""
+    sentence_of = {}
+    sentences = list(doc.sents)
+    for number, sent in enumerate(sentences):
+        for event in events:
+            if sent.start_char <= event.trigger_start < sent.end_char:
+                sentence_of[id(event)] = number
+    last_report: dict[int, Attribution] = {}
+    for event in events:
+        if event.attribution is not None:
+            last_report[sentence_of.get(id(event), -1)] = event.attribution
+    carried = []
+    for event in events:
+        number = sentence_of.get(id(event), -1)
+        previous = last_report.get(number - 1)
+        if event.attribution is None and previous is not None and number not in last_report \
+                and _continues_report(sentences[number]):
+            event = replace(event, attribution=previous)
+        carried.append(event)
+    return carried
