@@ -61,6 +61,12 @@ def _report_bad(error: RecordError) -> None:
     err.print(f"[yellow]skipped:[/yellow] {escape(str(error))}")
 
 
+def _table_console() -> Console:
+    # Piped output gets a wide table rather than rich's 80 columns.
+    console = Console()
+    return console if console.is_terminal else Console(width=200)
+
+
 def _progress() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=err, transient=True,
@@ -106,7 +112,7 @@ def extract(
                               (e["place"] or {}).get("name", "") or "",
                               (e["attribution"] or {}).get("name", "") or "",
                               e["modality"], e["evidence"][:80])
-        Console().print(table)
+        _table_console().print(table)
     if bad:
         raise typer.Exit(code=1)
 
@@ -185,7 +191,7 @@ def events(
                           _names(row.get("actor") or []), _names(row.get("recipient") or []),
                           row.get("place_name") or "", row.get("attribution_name") or "",
                           row.get("modality") or "", (row.get("evidence") or "")[:80])
-        Console().print(table)
+        _table_console().print(table)
 
 
 @app.command("eval")

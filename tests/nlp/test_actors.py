@@ -163,3 +163,9 @@ def test_an_appositive_title_gives_an_unknown_person_his_body(resolve):
 def test_a_province_before_a_title_gives_the_country(resolve):
     actors = resolve("Ontario Premier Doug Ford suspended the surcharge.", "Doug Ford")
     assert codes(actors) == [("CAN", "GOV")]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(resolve):
+    text = ("Kosovo police arrested three Serbian citizens on Sunday, the ministry said, "
+            "accusing them of planning attacks.")
+    assert codes(resolve(text, "them")) == [("SRB", "CVL")]

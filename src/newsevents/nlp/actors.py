@@ -401,7 +401,10 @@ class ActorResolver:
         sentence_start = pronoun.sent.start
         earlier_sentence_start = max(0, sentence_start - 120)
         best: list[tuple[float, tuple[Actor, ...]]] = []
+        bound = _clause_subjects(pronoun) if pronoun.dep_ in ("dobj", "dative", "pobj") else set()
         for token in self.doc[earlier_sentence_start:pronoun.i]:
+            if token.i in bound:      # "police arrested X, accusing them": them is not the police
+                continue
             if token.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "appos"):
                 continue
             if token.pos_ == "PRON":
@@ -430,6 +433,11 @@ class ActorResolver:
             elif not want_plural and token.dep_ == "poss" and not want_person:
                 pass
             score = 0.0
+            # Number agreement: "them" wants citizens, not the ministry; "it" the reverse.
+            plural = token.tag_ in ("NNS", "NNPS") or bool(conj)
+            if not want_person and plural != want_plural and not (
+                    mention is not None and want_plural is False):
+                score -= 2.5      # a named body can be "it"; only a plural is "they"
             if token.sent.start == sentence_start:
                 score += 2.0
             if token.dep_ in ("nsubj", "nsubjpass"):
@@ -490,6 +498,19 @@ class ActorResolver:
             if kind == "group" and mention.actor.sector == "REB":
                 return (mention.actor,)
         return ()
+
+
+def _clause_subjects(pronoun: Token) -> set[int]:
+    """Subjects of the clause an object pronoun sits in, and of the clause a participle
+    or infinitive hangs from (their subject is its subject too)."""
+    subjects: set[int] = set()
+    verb = pronoun.head
+    for _ in range(3):
+        subjects.update(c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return subjects
 
 
 def _bare_definite(head: Token) -> bool:

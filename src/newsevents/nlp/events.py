@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Evidence
 from .actors import ActorResolver, resolver_for
+from .entities import dateline_end
 from .lexicon import Lexicon, Trigger, load_lexicon
 
 # Verbal event types whose complement clause describes what is asked, promised,
@@ -506,6 +507,10 @@ def evidence_span(token: Token, subject: Token | None) -> tuple[int, int]:
     # that hangs off another verb.
     start = max(start, sent.start)
     end = min(end, sent.end - 1)
+    # "BRUSSELS — Serbian President ...": the dateline is not part of the event's words.
+    filed = dateline_end(token.doc.text)
+    while start < end and token.doc[start].idx < filed:
+        start += 1
     while end > start and token.doc[end].is_punct:
         end -= 1
     while start < end and token.doc[start].is_punct:
