@@ -166,6 +166,6 @@ def test_a_province_before_a_title_gives_the_country(resolve):
 
 
 def test_an_object_pronoun_is_not_its_own_clauses_subject(resolve):
-    text = ("Kosovo police arrested three Serbian citizens on Sunday, the ministry said, "
+    text = ("Kosovo police arrested three Serbian citizens near the town of Zvecan on Sunday, "
             "accusing them of planning attacks.")
     assert codes(resolve(text, "them")) == [("SRB", "CVL")]
