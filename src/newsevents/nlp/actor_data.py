@@ -6,15 +6,13 @@ the resolver can choose with the article's context and date.
 """
 from __future__ import annotations
 
-import importlib.resources
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from ..data_files import read_yaml
 from ..errors import DataError
 from ..records import Actor
 
@@ -103,16 +101,6 @@ class ActorIndex:
         return self.countries.get(code or "")
 
 
-def _read_yaml(name: str) -> Any:
-    resource = importlib.resources.files("newsevents") / "data" / "actors" / name
-    if not resource.is_file():
-        return None
-    try:
-        return yaml.safe_load(resource.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DataError(f"data/actors/{name}: invalid YAML: {e}") from e
-
-
 def _as_date(value: Any, where: str) -> date | None:
     if value in (None, ""):
         return None
@@ -131,7 +119,7 @@ def _plural_forms(word: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_index() -> ActorIndex:
     index = ActorIndex()
-    for row in _read_yaml("countries.yaml") or []:
+    for row in read_yaml("actors", "countries.yaml") or []:
         entry = Entry(id=f"country:{row['code']}", kind="country", name=row["name"],
                       country=row["code"], sector="GOV", wikidata=row.get("wikidata"))
         index.countries[row["code"]] = entry
@@ -146,7 +134,7 @@ def load_index() -> ActorIndex:
         for seat in row.get("military_seats") or []:
             index.add(seat, entry, MILITARY_SEAT)
     for filename, kind in (("igos.yaml", "igo"), ("organisations.yaml", "org")):
-        for row in _read_yaml(filename) or []:
+        for row in read_yaml("actors", filename) or []:
             entry = Entry(id=row["id"], kind=kind, name=row["name"], country=row.get("country"),
                           sector=row.get("sector"), wikidata=row.get("wikidata"))
             weak = set(row.get("weak") or [])
@@ -155,7 +143,7 @@ def load_index() -> ActorIndex:
                 index.add(alias, entry, WEAK if alias in weak else ALIAS)
             for acronym in row.get("acronyms") or []:
                 index.add(acronym, entry, WEAK if acronym in weak else ACRONYM)
-    for row in _read_yaml("people.yaml") or []:
+    for row in read_yaml("actors", "people.yaml") or []:
         where = f"data/actors/people.yaml: {row.get('id')}"
         roles = tuple(Role(title=r.get("title", ""), sector=r.get("sector"),
                            start=_as_date(r.get("start"), where), end=_as_date(r.get("end"), where))
@@ -169,7 +157,7 @@ def load_index() -> ActorIndex:
             index.add(alias, entry, ALIAS)
         for short in [row.get("surname"), *(row.get("short") or [])]:
             index.add(short, entry, SURNAME)
-    sectors = _read_yaml("sectors.yaml") or {}
+    sectors = read_yaml("actors", "sectors.yaml") or {}
     index.group_nouns = {k.lower(): v for k, v in (sectors.get("group_nouns") or {}).items()}
     index.modifiers = {k.lower(): v for k, v in (sectors.get("modifiers") or {}).items()}
     index.titles = {k.lower(): v for k, v in (sectors.get("titles") or {}).items()}

@@ -296,29 +296,25 @@ class ActorResolver:
             i -= 1
         if len(countries) > 1:
             return countries
-        countries = []
-        for child in head.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
-                for part in [child] + list(child.conjuncts):
-                    mention = self.by_token.get(part.i)
-                    if mention and mention.actor and mention.actor.country not in (None, "IGO"):
-                        if mention.actor.country not in countries:
-                            countries.append(mention.actor.country)
-        return countries
+        return self._countries_of(
+            part for child in head.children
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i
+            for part in [child, *child.conjuncts])
 
     def _of_countries(self, head: Token) -> list[str]:
         """ "the governments of Mexico, Argentina and Bolivia"."""
+        return self._countries_of(
+            part for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+            for obj in child.children if obj.dep_ == "pobj"
+            for part in [obj, *obj.conjuncts])
+
+    def _countries_of(self, tokens) -> list[str]:
         countries: list[str] = []
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ != "pobj":
-                        continue
-                    for part in [obj] + list(obj.conjuncts):
-                        mention = self.by_token.get(part.i)
-                        if mention and mention.actor and mention.actor.country not in (None, "IGO"):
-                            if mention.actor.country not in countries:
-                                countries.append(mention.actor.country)
+        for token in tokens:
+            mention = self.by_token.get(token.i)
+            if mention and mention.actor and mention.actor.country not in (None, "IGO"):
+                if mention.actor.country not in countries:
+                    countries.append(mention.actor.country)
         return countries
 
     def describe(self, head: Token) -> tuple[str | None, str | None]:

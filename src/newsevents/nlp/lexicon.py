@@ -1,12 +1,11 @@
 """The event trigger lexicon (data/events/triggers.yaml), loaded once."""
 from __future__ import annotations
 
-import importlib.resources
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 
+from ..data_files import read_yaml
 from ..errors import DataError
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -67,11 +66,9 @@ def _trigger(row: dict, where: str) -> Trigger:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    resource = importlib.resources.files("newsevents") / "data" / "events" / "triggers.yaml"
-    try:
-        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DataError(f"data/events/triggers.yaml: invalid YAML: {e}") from e
+    data = read_yaml("events", "triggers.yaml")
+    if data is None:
+        raise DataError("data/events/triggers.yaml is missing")
     phrases = tuple(
         Phrase(frozenset(row["verb"]), frozenset(row["object"]),
                _trigger(row, f"triggers.yaml phrase {i + 1}"))

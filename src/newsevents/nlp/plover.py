@@ -1,20 +1,18 @@
 """PLOVER type and mode -> CAMEO root code and conflict-cooperation score."""
 from __future__ import annotations
 
-import importlib.resources
 from dataclasses import replace
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Doc
 
+from ..data_files import read_yaml
 from ..records import Event
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict:
-    resource = importlib.resources.files("newsevents") / "data" / "events" / "plover.yaml"
-    return yaml.safe_load(resource.read_text(encoding="utf-8"))
+    return read_yaml("events", "plover.yaml")
 
 
 def cameo_and_score(event_type: str, mode: str | None) -> tuple[str | None, float | None]:
