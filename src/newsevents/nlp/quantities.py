@@ -24,12 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..data_files import read_yaml
 from ..errors import DataError
 from ..records import Event, Quantity
 
@@ -85,12 +84,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The curated word lists in data/quantities/lexicon.yaml."""
-    path = resources.files("newsevents") / "data" / "quantities" / "lexicon.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise DataError(f"cannot read {path}: {e}") from e
-    return parse_lexicon(raw, str(path))
+    return parse_lexicon(read_yaml("quantities", "lexicon.yaml"), "data/quantities/lexicon.yaml")
 
 
 def parse_lexicon(raw: Any, path: str = "lexicon") -> Lexicon:
