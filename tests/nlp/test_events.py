@@ -161,3 +161,16 @@ def test_a_home_event_without_a_place_of_its_own_took_place_in_the_dateline_city
     text = "QUITO, Ecuador — Ecuadorian police detained two former ministers on Friday."
     event = find(code(text), "COERCE")
     assert event.place is not None and event.place.name == "Quito"
+
+
+def test_a_participle_spelling_out_the_same_act_is_one_event(code):
+    events = code("Police opened fire on the protesters, killing at least 19 people.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_ceasefire_taking_effect_belongs_to_the_parties_named_before(code):
+    events = code("A ceasefire between Israel and Hezbollah came under strain. "
+                  "The ceasefire took effect on Wednesday.")
+    retreat = find(events, "RETREAT")
+    assert {a.country for a in retreat.actor} == {"ISR", "LBN"}
+    assert "took effect" in retreat.evidence.text

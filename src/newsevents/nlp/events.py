@@ -26,7 +26,8 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
 LIGHT_VERBS = {"impose", "announce", "slap", "adopt", "approve", "extend", "expand", "levy", "launch",
                "open", "conduct", "begin", "start", "order", "mount"}
-EFFECT_VERBS = {"take", "begin", "hold", "go", "come", "start", "enter"}
+EFFECT_VERBS = {"begin", "hold", "start"}              # "the truce held"
+EFFECT_PHRASES = {"take", "go", "come", "enter"}        # "took effect", "came into force"
 
 
 @dataclass(frozen=True)
@@ -74,14 +75,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
         trigger = _noun_trigger(token, lexicon)
         if trigger is None:
             continue
-        if trigger.needs_effect and token.head.lemma_.lower() not in EFFECT_VERBS:
+        if trigger.needs_effect and not _takes_effect(token):
             continue
         if trigger.needs_light_verb and token.head.lemma_.lower() not in LIGHT_VERBS:
             continue
         if _refers_back(token, trigger):
             continue
         found.append(Found(token, trigger))
-    return _drop_enveloped(_drop_argument_nouns(found))
+    return _drop_elaborations(_drop_enveloped(_drop_argument_nouns(found)))
 
 
 def _refers_back(token: Token, trigger: Trigger) -> bool:
@@ -93,6 +94,21 @@ def _refers_back(token: Token, trigger: Trigger) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                    for c in token.children)
     return definite
+
+
+def _refers_to_told(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _takes_effect(token: Token) -> bool:
+    head = token.head
+    lemma = head.lemma_.lower()
+    if token.dep_ not in ("nsubj", "nsubjpass") and lemma not in ("declare", "announce"):
+        return False
+    if lemma in EFFECT_VERBS:
+        return True
+    return lemma in EFFECT_PHRASES and any(
+        t.lower_ in ("effect", "force") for t in head.subtree if t.i > head.i)
 
 
 def _has_party_object(token: Token) -> bool:
@@ -169,6 +185,27 @@ def _has_predicate(token: Token) -> bool:
     deps = [c.dep_ for c in token.children]
     return "oprd" in deps or ("dobj" in deps and ("ccomp" in deps or "xcomp" in deps)) or (
         deps.count("dobj") >= 2) or ("dative" in deps and "dobj" in deps)
+
+
+MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def _drop_elaborations(found: list[Found]) -> list[Found]:
+    """A participle that spells out the same act is part of it: "opened fire on protesters,
+    killing 19"; "imposed sanctions, closing borders and freezing assets"."""
+    by_index = {f.token.i: f for f in found}
+    kept = []
+    for item in found:
+        token = item.token
+        outer = by_index.get(token.head.i)
+        elaborates = (token.tag_ == "VBG" and token.dep_ in ("advcl", "conj", "xcomp")
+                      and outer is not None and outer is not item
+                      and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+                      and (outer.trigger.type == item.trigger.type
+                           or {outer.trigger.type, item.trigger.type} <= MATERIAL_CONFLICT))
+        if not elaborates:
+            kept.append(item)
+    return kept
 
 
 def _drop_argument_nouns(found: list[Found]) -> list[Found]:
@@ -518,15 +555,32 @@ def evidence_span(token: Token, subject: Token | None) -> tuple[int, int]:
     return token.doc[start].idx, token.doc[end].idx + len(token.doc[end])
 
 
-def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexicon) -> list[Event]:
+def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexicon,
+                            told: dict[str, tuple[Actor, ...]] | None = None) -> list[Event]:
+    """Events of one sentence; `told` maps event nouns already told in the article to their
+    parties, so that "the ceasefire took effect" knows whose ceasefire it is."""
     finder = ArgumentFinder(resolver)
+    told = {} if told is None else told
     events: list[Event] = []
+    # Event nouns that name their parties even where they are no event of their own
+    # ("as a ceasefire between Israel and Hezbollah came under strain").
+    for token in sent:
+        if token.pos_ == "NOUN" and _noun_trigger(token, lexicon) is not None:
+            between = _pobj(token, "between")
+            parties = resolver.actors_for(between) if between is not None else ()
+            if len(parties) > 1:
+                told[token.lemma_.lower()] = parties
     for found in find_triggers(sent, lexicon):
         token = found.token
         trigger = found.trigger
         recipient_override: tuple[Actor, ...] | None = None
         if token.pos_ in ("NOUN", "PROPN"):
             actor, recipient, subject = _noun_arguments(found, finder)
+            lemma = token.lemma_.lower()
+            if actor:
+                told[lemma] = actor
+            elif _refers_to_told(token) and lemma in told:
+                actor = told[lemma]
         else:
             subject = subject_token(token)
             agent = agent_token(token)
@@ -553,6 +607,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             event_type = trigger.joint
         mode = trigger.mode if event_type == trigger.type else None
         event_type, mode = _retype(event_type, mode, actor, token)
+        if trigger.needs_effect:
+            token = token.head        # "the ceasefire took effect": the clause is the event
         start, end = evidence_span(token, subject if token.pos_ != "NOUN" else None)
         doc = token.doc
         events.append(Event(
@@ -725,8 +781,9 @@ def extract_events(doc: Doc) -> list[Event]:
     resolver = resolver_for(doc)
     lexicon = load_lexicon()
     events: list[Event] = []
+    told: dict[str, tuple[Actor, ...]] = {}
     for sent in doc.sents:
-        events.extend(extract_sentence_events(sent, resolver, lexicon))
+        events.extend(extract_sentence_events(sent, resolver, lexicon, told))
     return link_reactions(events, doc)
 
 
