@@ -10,7 +10,7 @@ from .nlp.actors import ActorResolution
 from .nlp.attribution import AttributionFinder
 from .nlp.entities import MentionFinder
 from .nlp.events import EventCoder
-from .nlp.modality import ModalityMarker
+from .nlp.modality import ModalityMarker, PromisesAsAgreements
 from .nlp.model import load_spacy
 from .nlp.place import EventPlaces, PlaceTagger
 from .nlp.plover import CameoCoder
@@ -23,7 +23,7 @@ from .records import Article, Event
 def default_components() -> list:
     return [
         MentionFinder(), PlaceTagger(), ActorResolution(), TimeTagger(), QuantityTagger(),
-        EventCoder(), AttributionFinder(), ModalityMarker(), EventDates(), EventPlaces(),
+        EventCoder(), AttributionFinder(), ModalityMarker(), PromisesAsAgreements(), EventDates(), EventPlaces(),
         EventQuantities(), CameoCoder(),
     ]
 

@@ -67,3 +67,14 @@ def test_a_report_does_not_carry_into_a_sentence_in_the_articles_own_voice(code)
     events = code("Ukraine's military said Russian forces had shelled Kharkiv overnight. "
                   "Germany expelled two Russian diplomats on Monday.")
     assert [e.attribution for e in events if e.type == "SANCTION"] == [None]
+
+
+def test_promised_cooperation_is_also_coded_as_agree(code):
+    events = code("The United Nations will provide food aid to refugees in Liberia.")
+    types = {(e.type, e.modality) for e in events}
+    assert ("AID", "future") in types and ("AGREE", "asserted") in types
+
+
+def test_cooperation_already_given_is_no_promise(code):
+    events = code("The United Nations provided food aid to refugees in Liberia.")
+    assert "AGREE" not in {e.type for e in events}

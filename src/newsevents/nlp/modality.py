@@ -96,3 +96,33 @@ class ModalityMarker:
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = [mark(e, doc) for e in doc._.events or []]
         return doc
+
+
+# Cooperation that is promised rather than done: PLOVER codes the promise as AGREE.
+PROMISABLE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"}
+
+
+def promise_of(event: Event) -> Event | None:
+    """The AGREE that a future act of cooperation implies ("will provide food aid",
+    "would meet the U.N. mediator"); the act itself stays, marked future."""
+    if event.type not in PROMISABLE_TYPES or event.modality != "future":
+        return None
+    return replace(event, type="AGREE", mode=None, modality="asserted", date=None,
+                   confidence=event.confidence * 0.8)
+
+
+class PromisesAsAgreements:
+    name = "promises"
+    requires = ("events",)
+    assigns = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = []
+        for event in doc._.events or []:
+            events.append(event)
+            promise = promise_of(event)
+            if promise is not None and not any(
+                    e.type == "AGREE" and e.trigger_start == event.trigger_start for e in doc._.events):
+                events.append(promise)
+        doc._.events = events
+        return doc
