@@ -274,6 +274,13 @@ def test_events_rejects_a_bad_since_date(runner, ingested):
     assert "--since" in _one_line(result.stderr)
 
 
+def test_events_rejects_an_unknown_modality_without_a_traceback(runner, ingested):
+    result = _invoke(runner, ["events", "--db", str(ingested), "--modality", "bogus"])
+    assert result.exit_code == 2
+    assert "unknown modality 'bogus'" in _one_line(result.output)
+    assert "Traceback" not in result.output
+
+
 def test_events_without_a_database_fails_clearly_and_creates_none(runner, tmp_path):
     db = tmp_path / "nothing.duckdb"
     for args, env in ((["--db", str(db)], {}), ([], {"NEWSEVENTS_DB": str(db)})):

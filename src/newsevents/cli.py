@@ -162,9 +162,12 @@ def events(
     """Query stored events."""
     from .store import Store
     from .store.queries import EventFilter, find_events
-    flt = EventFilter(actor=actor, recipient=recipient, type=type,
-                      since=_date_option(since, "--since"), until=_date_option(until, "--until"),
-                      place=place, source=source, modality=modality, limit=limit)
+    try:
+        flt = EventFilter(actor=actor, recipient=recipient, type=type,
+                          since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                          place=place, source=source, modality=modality, limit=limit)
+    except NewsEventsError as e:
+        _fail(e)
     path = _db_path(db)
     if not path.exists():
         _fail(InputError("no database here; run `newsevents ingest` first or pass --db", source=str(path)))
