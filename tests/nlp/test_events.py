@@ -174,3 +174,13 @@ def test_a_ceasefire_taking_effect_belongs_to_the_parties_named_before(code):
     retreat = find(events, "RETREAT")
     assert {a.country for a in retreat.actor} == {"ISR", "LBN"}
     assert "took effect" in retreat.evidence.text
+
+
+def test_a_demand_with_no_other_party_in_its_sentence_is_addressed_at_home(code):
+    event = find(code("Zimbabwean opposition groups demanded early elections."), "REQUEST")
+    assert [r.country for r in event.recipient] == ["ZWE"]
+
+
+def test_a_demand_on_another_country_is_not_turned_home(code):
+    event = find(code("India demanded that Pakistan hand over the suspects."), "REQUEST")
+    assert [r.country for r in event.recipient] == ["PAK"]

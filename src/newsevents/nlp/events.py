@@ -648,6 +648,25 @@ def _domestic_recipient(event_type: str, actor: tuple[Actor, ...], token: Token,
     return ()
 
 
+def address_at_home(events: list[Event], doc: Doc, finder: "ArgumentFinder") -> list[Event]:
+    """ "Opposition leaders demanded ...", "the court rejected ...": with no other party in
+    its sentence, a demand, refusal, threat or accusation is addressed at home."""
+    addressed = []
+    for event in events:
+        countries = {a.country for a in event.actor}
+        if event.type in DIRECTED_VERBAL and not event.recipient and len(countries) == 1 \
+                and None not in countries and "IGO" not in countries:
+            span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+            if span is not None and not finder.other_party_in_sentence(span.root, event.actor):
+                event = replace(event, recipient=(
+                    Actor(name="domestic counterpart", country=next(iter(countries)), sector=None),))
+        addressed.append(event)
+    return addressed
+
+
+DIRECTED_VERBAL = {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+
+
 def _locate_defaulted(recipient: tuple[Actor, ...], trigger: Token,
                       finder: "ArgumentFinder") -> tuple[Actor, ...]:
     """People the text gives no country ("killed eight people") belong where the event
@@ -784,7 +803,7 @@ def extract_events(doc: Doc) -> list[Event]:
     told: dict[str, tuple[Actor, ...]] = {}
     for sent in doc.sents:
         events.extend(extract_sentence_events(sent, resolver, lexicon, told))
-    return link_reactions(events, doc)
+    return address_at_home(link_reactions(events, doc), doc, ArgumentFinder(resolver))
 
 
 class EventCoder:
