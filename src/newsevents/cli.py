@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path

@@ -6,7 +6,7 @@ knows beyond it: ids, character offsets, confidence and candidate lists.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 

@@ -18,8 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..records import NONE_CANDIDATE, Actor, Candidate, Mention, Where
-from .actor_data import (ACRONYM, CAPITAL, DEMONYM, MILITARY_SEAT, SEAT, SURNAME, WEAK, ActorIndex,
-                         Entry, load_index)
+from .actor_data import ACRONYM, MILITARY_SEAT, SURNAME, WEAK, ActorIndex, load_index
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}

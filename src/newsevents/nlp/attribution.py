@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Attribution, Event
 from .actors import ActorResolver, resolver_for
-from .events import subject_token
+from .syntax import subject_token
 
 REPORTING_VERBS = {
     "say", "announce", "confirm", "report", "claim", "tell", "add", "state", "reveal", "insist",

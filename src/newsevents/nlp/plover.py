@@ -7,7 +7,6 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..data_files import read_yaml
-from ..records import Event
 
 
 @lru_cache(maxsize=1)
