@@ -169,3 +169,9 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(resolve):
     text = ("Kosovo police arrested three Serbian citizens near the town of Zvecan on Sunday, "
             "accusing them of planning attacks.")
     assert codes(resolve(text, "them")) == [("SRB", "CVL")]
+
+
+def test_a_role_held_for_another_body_gives_that_bodys_country():
+    from newsevents.nlp.actor_data import load_index
+    guterres = next(s.entry for s in load_index().lookup("Antonio Guterres"))
+    assert guterres.actor(date(2020, 1, 1)).country == "IGO"

@@ -27,6 +27,7 @@ class Role:
     sector: str | None
     start: date | None
     end: date | None
+    country: str | None = None      # where a role is not the person's own country's (an IGO post)
 
     def holds_on(self, day: date | None) -> bool:
         if day is None:
@@ -57,7 +58,7 @@ class Entry:
 
     def actor(self, day: date | None = None, sector: str | None = None) -> Actor:
         role = self.role_on(day) if self.roles else None
-        return Actor(name=self.name, country=self.country,
+        return Actor(name=self.name, country=(role.country if role and role.country else self.country),
                      sector=sector or (role.sector if role else self.sector),
                      id=self.id, wikidata=self.wikidata, role=role.title if role else None)
 
@@ -146,7 +147,8 @@ def load_index() -> ActorIndex:
     for row in read_yaml("actors", "people.yaml") or []:
         where = f"data/actors/people.yaml: {row.get('id')}"
         roles = tuple(Role(title=r.get("title", ""), sector=r.get("sector"),
-                           start=_as_date(r.get("start"), where), end=_as_date(r.get("end"), where))
+                           start=_as_date(r.get("start"), where), end=_as_date(r.get("end"), where),
+                           country=r.get("country"))
                       for r in row.get("roles") or [])
         roles = tuple(sorted(roles, key=lambda r: r.start or date.min))
         entry = Entry(id=row["id"], kind="person", name=row["name"], country=row.get("country"),
