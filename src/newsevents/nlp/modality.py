@@ -98,13 +98,15 @@ class ModalityMarker:
         return doc
 
 
-# Cooperation that is promised rather than done: PLOVER codes the promise as AGREE.
-PROMISABLE_TYPES = {"AID", "COOPERATE", "CONSULT", "SUPPORT", "RETREAT", "CONCEDE"}
+# Material cooperation promised rather than done ("will provide food aid"): PLOVER codes
+# the promise as AGREE. Planned meetings and withdrawals stay what they are, marked future,
+# as the development articles annotate them.
+PROMISABLE_TYPES = {"AID", "COOPERATE"}
 
 
 def promise_of(event: Event) -> Event | None:
-    """The AGREE that a future act of cooperation implies ("will provide food aid",
-    "would meet the U.N. mediator"); the act itself stays, marked future."""
+    """The AGREE that a promised act of material cooperation implies ("will provide food
+    aid"); the act itself stays, marked future."""
     if event.type not in PROMISABLE_TYPES or event.modality != "future":
         return None
     return replace(event, type="AGREE", mode=None, modality="asserted", date=None,
