@@ -184,3 +184,9 @@ def test_a_demand_with_no_other_party_in_its_sentence_is_addressed_at_home(code)
 def test_a_demand_on_another_country_is_not_turned_home(code):
     event = find(code("India demanded that Pakistan hand over the suspects."), "REQUEST")
     assert [r.country for r in event.recipient] == ["PAK"]
+
+
+def test_an_attack_with_no_named_perpetrator_is_by_unidentified_attackers_there(code):
+    event = find(code("Three Iraqi civilians were killed in a car bombing in Baghdad on Sunday."), "ASSAULT")
+    assert [(a.name, a.country) for a in event.actor] == [("unidentified attackers", "IRQ")]
+    assert {r.country for r in event.recipient} == {"IRQ"}

@@ -85,12 +85,15 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
                 subject = agent
             elif passive_subject is not None:
                 actor = ()
+                recipient_override = finder.actors(passive_subject)
             else:
                 actor = finder.actors(subject)
             recipient = recipient_override if recipient_override is not None else finder.recipient(found, actor)
         if trigger.reverse and recipient:
             actor, recipient = recipient, actor
         recipient = tuple(r for r in recipient if not any(same_actor(r, a) for a in actor))
+        if not actor and trigger.type == "ASSAULT":
+            actor = _unidentified_attackers(token, recipient, finder)
         if not actor:
             continue
         recipient = _locate_defaulted(recipient, token, finder) or recipient
@@ -152,6 +155,22 @@ def address_at_home(events: list[Event], doc: Doc, finder: "ArgumentFinder") -> 
                     Actor(name="domestic counterpart", country=next(iter(countries)), sector=None),))
         addressed.append(event)
     return addressed
+
+
+def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
+                            finder: ArgumentFinder) -> tuple[Actor, ...]:
+    """ "Three civilians were killed in a car bombing in Baghdad": an attack in a main clause
+    whose victims and place are named but not its perpetrators is still an attack, by
+    unidentified attackers in that place."""
+    if not recipient or token.dep_ not in ("ROOT", "ccomp", "conj"):
+        return ()
+    for child in clause_tokens(token):
+        place = finder.resolver.place_at.get(child.i)
+        mention = finder.resolver.by_token.get(child.i)
+        if place is not None and place.country and not (mention is not None and mention.kind == "demonym") \
+                and child.dep_ == "pobj" and child.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return (Actor(name="unidentified attackers", country=place.country, sector=None),)
+    return ()
 
 
 def _locate_defaulted(recipient: tuple[Actor, ...], trigger: Token,
