@@ -190,3 +190,19 @@ def test_an_attack_with_no_named_perpetrator_is_by_unidentified_attackers_there(
     event = find(code("Three Iraqi civilians were killed in a car bombing in Baghdad on Sunday."), "ASSAULT")
     assert [(a.name, a.country) for a in event.actor] == [("unidentified attackers", "IRQ")]
     assert {r.country for r in event.recipient} == {"IRQ"}
+
+
+def test_readiness_to_cooperate_is_a_promise(code):
+    event = find(code("France is ready to contribute 4,000 troops to a peacekeeping force in Mali."), "AGREE")
+    assert {a.country for a in event.actor} == {"FRA"}
+
+
+def test_readiness_to_support_stays_support(code):
+    events = code("North Korea stands ready to support all measures taken by Russia.")
+    assert "SUPPORT" in {e.type for e in events} and "AGREE" not in {e.type for e in events}
+
+
+def test_a_bombing_near_a_town_is_placed_there_even_inside_the_subject(code):
+    event = find(code("A roadside bombing near the town of Samarra killed two Iraqi soldiers on Sunday."),
+                 "ASSAULT")
+    assert [a.country for a in event.actor] == ["IRQ"]

@@ -164,13 +164,26 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
     unidentified attackers in that place."""
     if not recipient or token.dep_ not in ("ROOT", "ccomp", "conj"):
         return ()
-    for child in clause_tokens(token):
+    for child in token.sent:
         place = finder.resolver.place_at.get(child.i)
         mention = finder.resolver.by_token.get(child.i)
         if place is not None and place.country and not (mention is not None and mention.kind == "demonym") \
-                and child.dep_ == "pobj" and child.head.lower_ in LOCATIVE_PREPOSITIONS:
+                and _in_locative_phrase(child):
             return (Actor(name="unidentified attackers", country=place.country, sector=None),)
     return ()
+
+
+def _in_locative_phrase(token: Token) -> bool:
+    """ "near the town of Samarra", "in a residential sector of east Beirut"."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
+            if ancestor.lower_ in LOCATIVE_PREPOSITIONS:
+                return True
+            if ancestor.lower_ != "of":
+                return False
+        elif ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _locate_defaulted(recipient: tuple[Actor, ...], trigger: Token,

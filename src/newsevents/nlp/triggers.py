@@ -18,6 +18,9 @@ LIGHT_VERBS = {"impose", "announce", "slap", "adopt", "approve", "extend", "expa
                "open", "conduct", "begin", "start", "order", "mount"}
 EFFECT_VERBS = {"begin", "hold", "start"}              # "the truce held"
 EFFECT_PHRASES = {"take", "go", "come", "enter"}        # "took effect", "came into force"
+READINESS = {"ready", "willing", "prepared"}
+PROMISED_TYPES = {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"}
+READY_TO_COOPERATE = Trigger(type="AGREE", recipient=("xcomp_object",))
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
@@ -60,6 +63,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             if trigger.needs_person_object and not _has_party_object(token):
                 continue
             found.append(Found(token, trigger))
+    for token in sent:
+        # "France is ready to contribute troops": readiness to cooperate is a promise.
+        if token.lower_ in READINESS and token.dep_ in ("acomp", "oprd", "amod") and any(
+                c.dep_ == "xcomp" and c.pos_ == "VERB" for c in token.children):
+            inner = next(c for c in token.children if c.dep_ == "xcomp")
+            inner_trigger = lexicon.verbs.get(inner.lemma_.lower())
+            if inner_trigger is None or inner_trigger.type in PROMISED_TYPES:
+                found.append(Found(token, READY_TO_COOPERATE))
     for token in sent:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
             continue
