@@ -206,3 +206,9 @@ def test_a_bombing_near_a_town_is_placed_there_even_inside_the_subject(code):
     event = find(code("A roadside bombing near the town of Samarra killed two Iraqi soldiers on Sunday."),
                  "ASSAULT")
     assert [a.country for a in event.actor] == ["IRQ"]
+
+
+def test_a_demand_on_unnamed_allies_is_not_turned_home(code):
+    event = find(code("Ukrainian President Volodymyr Zelenskyy urged allies to send more air defense systems."),
+                 "REQUEST")
+    assert "UKR" not in {r.country for r in event.recipient}

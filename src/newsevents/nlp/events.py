@@ -24,6 +24,16 @@ from .triggers import Found, find_triggers, noun_trigger, refers_to_told
 CIVILIAN_SECTORS = {"CVL", "OPP"}
 STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "INT"}
 DIRECTED_VERBAL = {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+# Words for parties abroad that name no country: "urged allies to send air defences".
+FOREIGN_PARTIES = {"ally", "allies", "partner", "partners", "neighbor", "neighbors", "neighbour",
+                   "neighbours", "country", "countries", "nation", "nations", "government",
+                   "governments", "donor", "donors", "power", "powers", "west", "world",
+                   "community", "counterpart", "counterparts"}
+
+
+def _addressed_abroad(trigger: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") and (c.lower_ in FOREIGN_PARTIES or c.lemma_.lower() in
+                                                 FOREIGN_PARTIES) for c in trigger.children)
 FORCE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 REACTION_TYPES = {"ACCUSE", "SUPPORT", "REJECT"}
 
@@ -150,7 +160,8 @@ def address_at_home(events: list[Event], doc: Doc, finder: "ArgumentFinder") -> 
         if event.type in DIRECTED_VERBAL and not event.recipient and len(countries) == 1 \
                 and None not in countries and "IGO" not in countries:
             span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-            if span is not None and not finder.other_party_in_sentence(span.root, event.actor):
+            if span is not None and not finder.other_party_in_sentence(span.root, event.actor) \
+                    and not _addressed_abroad(span.root):
                 event = replace(event, recipient=(
                     Actor(name="domestic counterpart", country=next(iter(countries)), sector=None),))
         addressed.append(event)
