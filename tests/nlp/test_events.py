@@ -212,3 +212,9 @@ def test_a_demand_on_unnamed_allies_is_not_turned_home(code):
     event = find(code("Ukrainian President Volodymyr Zelenskyy urged allies to send more air defense systems."),
                  "REQUEST")
     assert "UKR" not in {r.country for r in event.recipient}
+
+
+def test_a_conditional_strike_threatens_who_must_meet_the_condition(code):
+    event = find(code("Netanyahu said Israel would strike hard if Hezbollah violated the agreement."),
+                 "THREATEN")
+    assert {r.country for r in event.recipient} == {"LBN"}

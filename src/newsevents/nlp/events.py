@@ -114,6 +114,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             event_type = trigger.joint
         mode = trigger.mode if event_type == trigger.type else None
         event_type, mode = _retype(event_type, mode, actor, token)
+        if event_type == "THREATEN" and trigger.type != "THREATEN" and not recipient:
+            recipient = finder.condition_subject(token, actor)
         if trigger.needs_effect:
             token = token.head        # "the ceasefire took effect": the clause is the event
         start, end = evidence_span(token, subject if token.pos_ != "NOUN" else None)
