@@ -10,7 +10,6 @@ belongs to the article's home country: the dateline's, else the most named.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -19,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import NONE_CANDIDATE, Actor, Candidate, Mention, Where
 from .actor_data import ACRONYM, MILITARY_SEAT, SURNAME, WEAK, ActorIndex, load_index
+from .entities import DATELINE
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -32,7 +32,6 @@ BACK_REFERENCES = {"country": "country", "nation": "country", "state": "country"
                    "group": "group", "militia": "group", "movement": "group"}
 # Parts of a noun phrase that say nothing about who the head is.
 NP_STOP_DEPS = {"relcl", "acl", "prep", "conj", "cc", "appos", "punct", "advcl", "ccomp", "xcomp"}
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*([A-Z][A-Za-z .'\-]{2,40}?))?\s+[—–-]{1,2}\s")
 
 
 def _title_case(text: str) -> str:
@@ -67,23 +66,29 @@ class ActorResolver:
         if self.home is None:
             # No dateline: the most named country is home.
             self.home = self._most_named_country()
-        # Again, now that every name is known: people and bodies described by later words
-        # ("X, the United Nations coordinator") or left without a country take them.
-        if any(m.actor is None or m.actor.country is None for m in self.mentions):
+        # Again, now that every name is known, for the people and bodies still without a
+        # country: later words ("X, the United Nations coordinator") or home may give one.
+        unresolved = [i for i, m in enumerate(self.mentions) if m.kind in ("person", "org")
+                      and (m.actor is None or m.actor.country is None)]
+        if unresolved:
+            self._cache.clear()
             originals = doc._.mentions or []
-            first_pass = self.by_token
-            self.mentions, self.by_token = [], dict(first_pass)
-            self._resolve_all(originals)
+            for i in unresolved:
+                self.mentions[i] = self._resolve_mention(originals[i])
+                self._index_tokens(self.mentions[i])
 
     # ---- names -------------------------------------------------------------
     def _resolve_all(self, mentions: list[Mention]) -> None:
         for mention in mentions:
             resolved = self._resolve_mention(mention)
             self.mentions.append(resolved)
-            span = self.doc.char_span(resolved.start, resolved.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    self.by_token[token.i] = resolved
+            self._index_tokens(resolved)
+
+    def _index_tokens(self, mention: Mention) -> None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                self.by_token[token.i] = mention
 
     def _resolve_mention(self, mention: Mention) -> Mention:
         surfaces = self.index.lookup(mention.text) or self.index.lookup(_strip_the(mention.text))
@@ -114,7 +119,7 @@ class ActorResolver:
             if span is not None and country is None:
                 # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
                 country, sector = self._apposition(span.root, sector)
-            actor = Actor(name=mention.text, country=country or self.home_guess(),
+            actor = Actor(name=mention.text, country=country or self.home,
                           sector=sector)
             return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         if mention.kind == "org":
@@ -130,7 +135,7 @@ class ActorResolver:
                 country, sector = self._apposition(span.root, sector)
             if sector is None and country is None:
                 return replace(mention, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
-            actor = Actor(name=_strip_the(mention.text), country=country or self.home_guess(),
+            actor = Actor(name=_strip_the(mention.text), country=country or self.home,
                           sector=sector)
             return replace(mention, actor=actor, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
         return replace(mention, candidates=(Candidate(NONE_CANDIDATE, "none", 1.0),))
@@ -188,9 +193,6 @@ class ActorResolver:
                         earlier.kind == "person" and last in earlier.text.split()):
                     return earlier.actor
         return None
-
-    def home_guess(self) -> str | None:
-        return self.home
 
     def _dateline_country(self) -> str | None:
         match = DATELINE.match(self.doc.text)

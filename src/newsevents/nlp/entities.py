@@ -66,7 +66,9 @@ def _kind_of(surfaces) -> str:
     return "name"
 
 
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z .'\-]{2,40}?)?(?:\s*\([A-Za-z]+\))?\s+[—–-]{1,2}\s")
+# "KATHMANDU, Nepal (AP) — ": the city, then maybe the country.
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*([A-Z][A-Za-z .'\-]{2,40}?))?"
+                      r"(?:\s*\([A-Za-z]+\))?\s+[—–-]{1,2}\s")
 
 
 def dateline_end(text: str) -> int:
