@@ -277,6 +277,15 @@ class ActorResolver:
             self.defaulted.add(head.i)
         return (Actor(name=name, country=country or self.home, sector=sector),)
 
+    def party_of(self, mention: Mention) -> Actor:
+        """The actor a mention names; a demonym ("Pakistani airstrikes") names its state."""
+        actor = mention.actor
+        if mention.kind == "demonym" and actor is not None:
+            entry = self.index.country(actor.country)
+            if entry is not None:
+                return entry.actor(self.day)
+        return actor
+
     def _country_name(self, code: str) -> str:
         entry = self.index.country(code)
         return entry.name if entry else code
@@ -461,10 +470,7 @@ class ActorResolver:
                 continue
             if mention.actor.country in (None, "IGO"):
                 continue
-            actor = mention.actor
-            if mention.kind == "demonym":
-                actor = self.index.country(actor.country).actor(self.day) if self.index.country(
-                    actor.country) else actor
+            actor = self.party_of(mention)
             if not any(a.country == actor.country for a in seen):
                 seen.append(actor)
             if len(seen) == 2:

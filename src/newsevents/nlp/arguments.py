@@ -53,21 +53,17 @@ class ArgumentFinder:
                 for part in [child] + list(child.conjuncts):
                     mention = self.resolver.by_token.get(part.i)
                     if mention is not None and mention.actor is not None and mention.actor.country:
-                        actor = mention.actor
-                        if mention.kind == "demonym":
-                            country = self.resolver.index.country(actor.country)
-                            actor = country.actor(self.resolver.day) if country else actor
+                        actor = self.resolver.party_of(mention)
                         if not any(a.country == actor.country for a in parties):
                             parties.append(actor)
         return tuple(parties)
 
     def recipient(self, found: Found, actor: tuple[Actor, ...] = ()) -> tuple[Actor, ...]:
-        self._actor = actor
         token = found.token
         carriers = [token] + ([found.object_token] if found.object_token is not None else [])
         for role in found.trigger.recipient:
             for carrier in carriers:
-                actors = others(self._role(carrier, role, found), actor)
+                actors = others(self._role(carrier, role, found, actor), actor)
                 if actors:
                     return actors
         if found.trigger.type == "THREATEN":
@@ -92,12 +88,7 @@ class ArgumentFinder:
             candidates.append((abs(mention.start - token.idx), mention))
         if not candidates:
             return ()
-        mention = min(candidates, key=lambda pair: pair[0])[1]
-        actor_found = mention.actor
-        if mention.kind == "demonym":
-            entry = self.resolver.index.country(actor_found.country)
-            actor_found = entry.actor(self.resolver.day) if entry else actor_found
-        return (actor_found,)
+        return (self.resolver.party_of(min(candidates, key=lambda pair: pair[0])[1]),)
 
     def condition_subject(self, token: Token, actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """A threat's target is who must meet its condition: "... unless Israel rescinded"."""
@@ -147,7 +138,8 @@ class ArgumentFinder:
         return (token.i not in self.resolver.defaulted and party.sector not in {a.sector for a in actor}
                 and not (party.id or "").startswith("country:") and party.sector is not None)
 
-    def _role(self, token: Token, role: str, found: Found) -> tuple[Actor, ...]:
+    def _role(self, token: Token, role: str, found: Found,
+              actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
         if role in ("dobj", "dobj_person"):
             obj = first_child(token, ("dobj",))
             if obj is None or (found.object_token is not None and obj.i == found.object_token.i):
@@ -177,7 +169,7 @@ class ArgumentFinder:
             clause = first_child(token, ("xcomp",))
             if clause is None:
                 return ()
-            return self.nearest_other_party(clause, getattr(self, "_actor", ()))
+            return self.nearest_other_party(clause, actor)
         if role == "to_country":
             obj = pobj(token, "to")
             if obj is None:
