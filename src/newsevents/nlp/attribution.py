@@ -8,6 +8,7 @@ own voice gives no attribution.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -116,10 +117,9 @@ def attribute(event: Event, doc: Doc, resolver: ActorResolver) -> Event:
 
 
 def _source_name(token: Token) -> str:
-    words = [t for t in token.subtree if t.dep_ not in ("det", "punct", "relcl") and t.i <= token.i
-             or t.head.i == token.i and t.dep_ == "case"]
-    text = " ".join(t.text for t in sorted(set(words), key=lambda t: t.i) if t.dep_ != "det")
-    return text.replace(" 's", "'s").replace(" ’s", "’s") or token.text
+    """The words of a source's noun phrase up to its head: "the national ombudsman's office"."""
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
+    return "".join(t.text_with_ws for t in words).strip() or token.text
 
 
 class AttributionFinder:
@@ -145,21 +145,18 @@ def _continues_report(sent: Span) -> bool:
 def carry_over(events: list[Event], doc: Doc) -> list[Event]:
     """ "The ministry said talks would resume. Both delegations would return on Monday.":
     the second sentence is still the ministry's account."""
-    sentence_of = {}
     sentences = list(doc.sents)
-    for number, sent in enumerate(sentences):
-        for event in events:
-            if sent.start_char <= event.trigger_start < sent.end_char:
-                sentence_of[id(event)] = number
-    last_report: dict[int, Attribution] = {}
-    for event in events:
-        if event.attribution is not None:
-            last_report[sentence_of.get(id(event), -1)] = event.attribution
+    starts = [sent.start_char for sent in sentences]
+
+    def sentence_of(event: Event) -> int:
+        return bisect_right(starts, event.trigger_start) - 1
+
+    reported = {sentence_of(e): e.attribution for e in events if e.attribution is not None}
     carried = []
     for event in events:
-        number = sentence_of.get(id(event), -1)
-        previous = last_report.get(number - 1)
-        if event.attribution is None and previous is not None and number not in last_report \
+        number = sentence_of(event)
+        previous = reported.get(number - 1)
+        if event.attribution is None and previous is not None and number not in reported \
                 and _continues_report(sentences[number]):
             event = replace(event, attribution=previous)
         carried.append(event)
