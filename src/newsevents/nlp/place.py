@@ -550,8 +550,8 @@ def _only_town_in_sentence(event: Event, doc: Doc, places: list[Where]) -> Where
         return None
     town = towns[0]
     span = doc.char_span(town.char_start, town.char_end, alignment_mode="expand")
-    if span is None or span.root.dep_ in ("nsubj", "nsubjpass", "poss", "compound") and \
-            span.root.head.i == trigger.root.i:
+    if span is None or (span.root.dep_ in ("nsubj", "nsubjpass", "poss", "compound")
+                        and span.root.head.i == trigger.root.i):
         return None                                   # "Pyongyang supplied ...": an actor
     return replace(town, candidates=(Candidate(key="sentence", label=f"in sentence: {town.name}",
                                                score=0.5), Candidate(key="none", label="none", score=0.4)))
