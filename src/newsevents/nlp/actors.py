@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ..records import NONE_CANDIDATE, Actor, Candidate, Mention, Where
 from .actor_data import ACRONYM, MILITARY_SEAT, SURNAME, WEAK, ActorIndex, load_index
 from .entities import DATELINE
+from .doctext import doc_text
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -174,7 +175,7 @@ class ActorResolver:
         entry = surface.entry
         # A short form shared by several entries ("RSF") goes to the one named in full.
         if surface.how in (ACRONYM, SURNAME, WEAK) and entry.name != mention.text and (
-                entry.name in self.doc.text):
+                entry.name in doc_text(self.doc)):
             score += 0.5
         if entry.roles:
             role = entry.role_on(self.day)
@@ -195,7 +196,7 @@ class ActorResolver:
         return None
 
     def _dateline_country(self) -> str | None:
-        match = DATELINE.match(self.doc.text)
+        match = DATELINE.match(doc_text(self.doc))
         if match:
             for place in self.doc._.places or []:
                 if place.char_start < match.end() and place.country:

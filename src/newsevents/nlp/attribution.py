@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Actor, Attribution, Event
 from .actors import ActorResolver, resolver_for
 from .syntax import subject_token
+from .doctext import doc_text
 
 REPORTING_VERBS = {
     "say", "announce", "confirm", "report", "claim", "tell", "add", "state", "reveal", "insist",
@@ -113,7 +114,7 @@ def attribute(event: Event, doc: Doc, resolver: ActorResolver) -> Event:
     cue_start = max(cue_start, 0)
     return replace(event, attribution=Attribution(
         name=actor.name, country=actor.country, sector=actor.sector,
-        text=doc.text[cue_start:cue_end], char_start=cue_start, char_end=cue_end))
+        text=doc_text(doc)[cue_start:cue_end], char_start=cue_start, char_end=cue_end))
 
 
 def _source_name(token: Token) -> str:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Candidate, Mention
 from .actor_data import ACRONYM, DEMONYM, SURNAME, WEAK, ActorIndex, load_index
+from .doctext import doc_text
 
 NER_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "place"}
 
@@ -81,13 +82,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
     index = _automaton()[1]
     mentions: list[Mention] = []
     # The dateline says where the story was filed; it names no actor.
-    skip_until = dateline_end(doc.text)
+    skip_until = dateline_end(doc_text(doc))
     covered: set[int] = {t.i for t in doc if t.idx < skip_until}
     sentence_of = {}
     for i, sent in enumerate(doc.sents):
         for token in sent:
             sentence_of[token.i] = i
-    for start, end, surface in gazetteer_spans(doc.text):
+    for start, end, surface in gazetteer_spans(doc_text(doc)):
         if start < skip_until:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -20,6 +20,7 @@ from .entities import dateline_end
 from .lexicon import Lexicon, load_lexicon
 from .syntax import agent_token, clause_tokens, first_child, pobj, possessor, subject_token
 from .triggers import Found, find_triggers, noun_trigger, refers_to_told
+from .doctext import doc_text
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
 STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "INT"}
@@ -49,7 +50,7 @@ def evidence_span(token: Token, subject: Token | None) -> tuple[int, int]:
     start = max(start, sent.start)
     end = min(end, sent.end - 1)
     # "BRUSSELS — Serbian President ...": the dateline is not part of the event's words.
-    filed = dateline_end(token.doc.text)
+    filed = dateline_end(doc_text(token.doc))
     while start < end and token.doc[start].idx < filed:
         start += 1
     while end > start and token.doc[end].is_punct:
@@ -123,7 +124,7 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         events.append(Event(
             type=event_type, mode=mode,
             actor=actor, recipient=recipient if not (trigger.symmetric and len(actor) > 1) else (),
-            evidence=Evidence(doc.text[start:end], start, end),
+            evidence=Evidence(doc_text(doc)[start:end], start, end),
             trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token),
             confidence=0.6 if recipient else 0.4))
     return events

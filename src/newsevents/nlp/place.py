@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import NONE_CANDIDATE, Candidate, Event, Where
 from .gazetteer import (ABBREV, ALT, DEMONYM, Gazetteer, Place, fold, load_common_words,
                         load_gazetteer)
+from .doctext import doc_text
 
 MAX_NAME_TOKENS = 7
 MAJOR_CITY = 200_000
@@ -55,7 +56,7 @@ def _starts_like_a_name(token: Token) -> bool:
 def _scan(doc: Doc, gazetteer: Gazetteer) -> list[NameMatch]:
     """Longest gazetteer names beginning at capitalised tokens, left to right."""
     matches = []
-    text = doc.text  # Doc.text joins every token on each call: read it once
+    text = doc_text(doc)  # Doc.text joins every token on each call: read it once
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -526,7 +527,7 @@ class EventPlaces:
 def dateline_place(doc: Doc, places: list[Where]) -> Where | None:
     """The city a story was filed from ("TBILISI, Georgia — ..."), if it has a dateline."""
     from .entities import dateline_end
-    end = dateline_end(doc.text)
+    end = dateline_end(doc_text(doc))
     for place in places:
         if place.char_start < end and place.feature == "city":
             return place

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..records import Event, When
+from .doctext import doc_text
 from .timexes_resolve import (
     CalendarSpan, resolve_ago, resolve_the_weekend, resolve_anchor_unit, resolve_deictic, resolve_hours_to_weekday,
     resolve_iso, resolve_month_bare, resolve_month_day, resolve_month_relative, resolve_month_year,
@@ -261,7 +262,7 @@ def find_timexes(doc: Doc, published: date | None, *, timeml: bool = False) -> l
     the convention of shared/gold/timex.jsonl.
     """
     taken: list[Found] = []
-    for found in find_expressions(doc.text):
+    for found in find_expressions(doc_text(doc)):
         if any(found.start < t.end and t.start < found.end for t in taken):
             continue
         if _resolve_found(Context(doc, published, found, timeml=timeml)) is not None:

@@ -16,6 +16,8 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .doctext import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -343,13 +345,13 @@ def resolve_month_bare(found: Found, ctx: Context) -> CalendarSpan | None:
     name = found.match.group("mon")
     if len(name) <= 4 and not name.endswith(".") and name.lower() not in ("may", "june", "july"):
         return None         # "Mar", "Jun" alone are too often something else
-    before = ctx.doc.text[max(0, found.start - 30):found.start]
+    before = doc_text(ctx.doc)[max(0, found.start - 30):found.start]
     lead = found.group("pre") or found.group("part") or found.group("edge")
     previous_word = before.split()[-1].lower() if before.split() else ""
     if not lead and previous_word not in ("between", "and", "or", "to", "through", "-", "until"):
         if name.lower() in ("may", "march") or _NOT_MONTH_BEFORE.search(before):
             return None
-    after = ctx.doc.text[found.end:found.end + 2]
+    after = doc_text(ctx.doc)[found.end:found.end + 2]
     if re.match(r"\s[A-Z]", after) and not lead:
         return None
     pub, when = ctx.published, ctx.tense()
@@ -377,7 +379,7 @@ def resolve_weekday(found: Found, ctx: Context) -> CalendarSpan | None:
     if weekday is None or ctx.published is None or not _capitalised(found, "wd"):
         return None
     pub, rel, pre = ctx.published, found.group("rel"), found.group("pre")
-    before = ctx.doc.text[max(0, found.start - 12):found.start]
+    before = doc_text(ctx.doc)[max(0, found.start - 12):found.start]
     if not pre and not rel and _NOT_A_DAY_BEFORE.search(before):
         return None     # "the Sunday Times", "Good Friday"
     if rel in ("last", "this past") or pre == "since":
@@ -671,7 +673,7 @@ def resolve_year(found: Found, ctx: Context) -> CalendarSpan | None:
         yy = int(found.match.group("yy"))
         pub_yy = ctx.published.year % 100 if ctx.published else 30
         return year_span((2000 if yy <= pub_yy else 1900) + yy)
-    text, year_start = ctx.doc.text, found.match.start("year")
+    text, year_start = doc_text(ctx.doc), found.match.start("year")
     before, after = text[max(0, year_start - 4):year_start], text[found.end:found.end + 12]
     if _YEAR_BAD_BEFORE.search(before) or _YEAR_BAD_AFTER.match(after):
         return None
