@@ -147,11 +147,13 @@ def test_extract_reports_a_malformed_line_with_file_and_line_and_keeps_the_good_
 
 def test_extract_prints_bracketed_input_verbatim_in_reports(runner, tmp_path):
     path = tmp_path / "markup.jsonl"
-    path.write_text(json.dumps({"id": "m", "text": SUPPLY, "published": "[red]soon"}) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps({"id": "m", "text": SUPPLY, "published": "[red]soon"}) + "\n"
+                    + json.dumps({"id": "[bold]n", "text": 3}) + "\n", encoding="utf-8")
     result = _invoke(runner, ["extract", str(path)])
     assert result.exit_code == 1
-    assert "'[red]soon'" in _one_line(result.stderr)
+    stderr = _one_line(result.stderr)
+    assert "warning:" in stderr and "'[red]soon'" in stderr     # kept, without a date
+    assert [r["id"] for r in _lines(result.stdout)] == ["m"]
 
 
 def test_extract_rejects_an_impossible_published_date(runner, files):

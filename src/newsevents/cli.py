@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import jobs
-from .errors import InputError, NewsEventsError, RecordError
+from .errors import InputError, NewsEventsError, RecordError, RecordWarning
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into source-attributed PLOVER event data.")
@@ -59,6 +59,30 @@ def _report_bad(error: RecordError) -> None:
     err.print(f"[yellow]skipped:[/yellow] {escape(str(error))}")
 
 
+def _report_warning(warning: RecordWarning) -> None:
+    err.print(f"[yellow]warning:[/yellow] {escape(str(warning))}")
+
+
+INPUTS_HELP = ("Files (.txt, .md, .html, .jsonl, .csv, .tsv, .parquet, .rss, .atom, .xml, "
+               ".gz, .zip), folders, feed or page URLs, or - for stdin.")
+COLUMNS_OPTION = typer.Option(None, "--columns", help="CSV/Parquet column mapping, e.g. "
+                              "text=body,published=date,title=headline,outlet=source,id=guid,url=link.")
+MONTH_FIRST_OPTION = typer.Option(False, "--month-first",
+                                  help="Read all-numeric dates such as 04/03/2016 month first "
+                                       "(default: day first).")
+FETCH_PAGES_OPTION = typer.Option(False, "--fetch-pages",
+                                  help="Fetch each feed item's linked page for its full text.")
+
+
+def _read_options(columns: Optional[str], month_first: bool, fetch_pages: bool):
+    from .ingest import DateOrder, ReadOptions, parse_columns
+    try:
+        return ReadOptions(columns=parse_columns(columns), fetch_pages=fetch_pages,
+                           date_order=DateOrder.MONTH_FIRST if month_first else DateOrder.DAY_FIRST)
+    except InputError as e:
+        raise typer.BadParameter(e.reason, param_hint="--columns") from e
+
+
 def _table_console() -> Console:
     # Piped output gets a wide table rather than rich's 80 columns.
     console = Console()
@@ -73,13 +97,17 @@ def _progress() -> Progress:
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl) or - for stdin."),
+    paths: list[str] = typer.Argument(..., help=INPUTS_HELP),
     published: Optional[str] = typer.Option(None, help="Publication date, YYYY-MM-DD."),
     title: Optional[str] = typer.Option(None, help="Title for a text file (else its first line)."),
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="Output format."),
+    columns: Optional[str] = COLUMNS_OPTION,
+    month_first: bool = MONTH_FIRST_OPTION,
+    fetch_pages: bool = FETCH_PAGES_OPTION,
 ) -> None:
     """Extract events from articles and print one JSON article per line with its events."""
     day = _date_option(published, "--published")
+    options = _read_options(columns, month_first, fetch_pages)
     bad: list[RecordError] = []
 
     def on_error(error: RecordError) -> None:
@@ -87,7 +115,8 @@ def extract(
         _report_bad(error)
 
     try:
-        items = jobs.read_inputs(paths, published=day, title=title)
+        items = jobs.read_inputs(paths, published=day, title=title, options=options,
+                                 on_warning=_report_warning)
         results = []
         for article, events, _ in jobs.extract_articles(items, on_error):
             record = jobs.article_with_events(article, events)
@@ -122,19 +151,25 @@ def _names(actors: list[dict]) -> str:
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .md, .html, .jsonl) or - for stdin."),
+    paths: list[str] = typer.Argument(..., help=INPUTS_HELP),
     db: Optional[Path] = typer.Option(None, help="DuckDB file (default $NEWSEVENTS_DB or ./newsevents.duckdb)."),
     published: Optional[str] = typer.Option(None, help="Publication date for files without one."),
+    columns: Optional[str] = COLUMNS_OPTION,
+    month_first: bool = MONTH_FIRST_OPTION,
+    fetch_pages: bool = FETCH_PAGES_OPTION,
 ) -> None:
     """Extract events and store them; ingesting the same articles twice changes nothing."""
     day = _date_option(published, "--published")
+    options = _read_options(columns, month_first, fetch_pages)
     try:
         with _progress() as progress:
             task = progress.add_task("ingesting", total=None)
             report = jobs.ingest(paths, _db_path(db), published=day,
-                                 progress=lambda: progress.advance(task))
+                                 progress=lambda: progress.advance(task), options=options)
     except NewsEventsError as e:
         _fail(e)
+    for warning in report.warnings:
+        _report_warning(warning)
     for error in report.errors:
         _report_bad(error)
     err.print(f"stored {report.stored} article(s) with {report.events} event(s); "
@@ -226,7 +261,7 @@ def _per_article(paths: list[str], published: Optional[str], key: str, report) -
     articles = []
     from .extraction import default_pipeline
     try:
-        for item in jobs.read_inputs(paths, published=day):
+        for item in jobs.read_inputs(paths, published=day, on_warning=_report_warning):
             if isinstance(item, RecordError):
                 bad.append(item)
                 _report_bad(item)

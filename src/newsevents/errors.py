@@ -2,7 +2,9 @@
 
     NewsEventsError
     ├── InputError            bad input: a file, a line, a field
-    │   └── RecordError       one bad record in a batch (keeps file, line, field)
+    │   ├── RecordError       one bad record in a batch (keeps file, line, field)
+    │   └── RecordWarning     a record kept with a problem (a date it cannot read);
+    │                         reported, never raised
     ├── PipelineError         components declared in an order that cannot work
     ├── ModelError            the spaCy English pipeline is not installed
     ├── DataError             a curated data file is malformed
@@ -39,6 +41,10 @@ class InputError(NewsEventsError):
 
 class RecordError(InputError):
     """One bad record in a batch; the rest of the batch goes on."""
+
+
+class RecordWarning(InputError):
+    """A record that is kept despite a problem, reported with where it is and what it is."""
 
 
 class PipelineError(NewsEventsError):

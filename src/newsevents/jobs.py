@@ -6,16 +6,26 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import InputError, RecordError
+from .errors import InputError, RecordError, RecordWarning
 from .records import Article, Event, article_with_events
+
+if TYPE_CHECKING:
+    from .ingest.options import ReadOptions
 
 
 def read_inputs(paths: Iterable[str], published: date | None = None,
-                title: str | None = None) -> Iterator[Article | RecordError]:
+                title: str | None = None, options: ReadOptions | None = None,
+                on_warning: Callable[[RecordWarning], None] | None = None,
+                ) -> Iterator[Article | RecordError]:
+    """Articles of every path; records kept with a problem (a date it cannot read) are
+    told to `on_warning`."""
+    from .ingest.options import DEFAULT_OPTIONS
     from .ingest.readers import read_articles
     for path in paths:
-        yield from read_articles(path, published=published, title=title)
+        yield from read_articles(path, published=published, title=title,
+                                 options=options or DEFAULT_OPTIONS, on_warning=on_warning)
 
 
 def extract_articles(items: Iterable[Article | RecordError],
@@ -41,15 +51,18 @@ class IngestReport:
     already_stored: int = 0
     events: int = 0
     errors: list[RecordError] = field(default_factory=list)
+    warnings: list[RecordWarning] = field(default_factory=list)
 
 
 def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = None,
-           progress: Callable[[], None] | None = None) -> IngestReport:
+           progress: Callable[[], None] | None = None,
+           options: ReadOptions | None = None) -> IngestReport:
     """Extract and store articles; each article in one transaction; bad records reported."""
     from .store import Store
     report = IngestReport()
     with Store.open(db_path) as store:
-        items = read_inputs(paths, published=published)
+        items = read_inputs(paths, published=published, options=options,
+                            on_warning=report.warnings.append)
         for article, events, mentions in extract_articles(items, report.errors.append):
             if store.add_article(article, events, mentions):
                 report.stored += 1

@@ -1,87 +1,175 @@
-"""Read articles from text, Markdown, HTML, JSON Lines files or stdin.
+"""Read articles from files, folders, archives, feeds, URLs or stdin.
 
 `read_articles` yields an Article for each good record and a RecordError for
-each bad one, so a batch keeps its good articles and reports the bad. Only
-problems with the input as a whole (no such file, unknown extension) raise.
+each bad one, so a batch keeps its good articles and reports the bad. Records kept
+with a problem (a date that cannot be read) are reported through `on_warning`.
+Only problems with the input as a whole (no such file, unknown extension) raise.
+
+Formats by extension: .txt/.md (the first line is the title), .html (ingest/html.py),
+.jsonl, .csv/.tsv/.parquet (ingest/tables.py, with a column mapping), .rss/.atom/.xml
+feeds (ingest/feeds.py), .gz and .zip of any of these and folders (ingest/archives.py),
+http(s) URLs of feeds or pages, and - for stdin.
 """
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
-from ..errors import InputError, RecordError
+from ..errors import InputError, RecordError, RecordWarning
 from ..records import Article
+from .dates import DateOrder, parse_date, published_date  # noqa: F401  (parse_date: re-exported)
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+TABLE_SUFFIXES = (".csv", ".tsv", ".parquet")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+ARCHIVE_SUFFIXES = (".gz", ".zip")
+SUPPORTED = (TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + TABLE_SUFFIXES + FEED_SUFFIXES
+             + ARCHIVE_SUFFIXES)
+
+Item = Article | RecordError | RecordWarning
+log = logging.getLogger("newsevents.ingest")
 
 # Optional string fields of a JSONL article; `text` is required and checked apart.
 _STRING_FIELDS = ("id", "title", "outlet", "url")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
-def parse_date(value: Any, source: str | None = None, line: int | None = None,
-               field: str = "published") -> date:
-    """An ISO 8601 date or datetime as a date (the date as written, no time-zone shift)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise RecordError(f"expected an ISO 8601 date string, got {_json_type(value)}",
-                          source=source, line=line, field=field)
-    text = value.strip()
-    try:
-        if _ISO_DATE.match(text):
-            return date.fromisoformat(text)
-        if _ISO_DATETIME.match(text):
-            # 3.11 fromisoformat takes "Z" and offsets; the calendar date is kept as written
-            return datetime.fromisoformat(text).date()
-    except ValueError as e:
-        raise RecordError(f"not a real date: {value!r} ({e})",
-                          source=source, line=line, field=field) from e
-    raise RecordError(f"not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM...): {value!r}",
-                      source=source, line=line, field=field)
-
-
-def read_articles(path: str | Path, published: date | None = None,
-                  title: str | None = None) -> Iterator[Article | RecordError]:
-    """Articles from one file (by extension) or from stdin when `path` is "-".
+def read_articles(path: str | Path, published: date | None = None, title: str | None = None,
+                  options: ReadOptions = DEFAULT_OPTIONS,
+                  on_warning: Callable[[RecordWarning], None] | None = None,
+                  ) -> Iterator[Article | RecordError]:
+    """Articles from one file (by extension), folder or URL, or from stdin when `path` is "-".
 
     `published` is the date for inputs that do not carry one; a date in the
     input (a JSONL field, an HTML meta tag) wins. `title` names a text file's
-    article; without it the first non-empty line is the title.
+    article; without it the first non-empty line is the title. Warnings go to
+    `on_warning`, else to the `newsevents.ingest` logger.
     """
+    for item in read_items(path, published, title, options):
+        if isinstance(item, RecordWarning):
+            (on_warning or _log_warning)(item)
+        else:
+            yield item
+
+
+def _log_warning(warning: RecordWarning) -> None:
+    log.warning("%s", warning)
+
+
+def supported(name: str) -> bool:
+    return name.lower().endswith(SUPPORTED)
+
+
+def read_items(path: str | Path, published: date | None = None, title: str | None = None,
+               options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Item]:
+    """`read_articles` with its warnings in the stream, each before its article."""
+    from .feeds import is_url, read_url
+
     if str(path) == STDIN:
         yield from read_stream(sys.stdin, STDIN_SOURCE, published=published, title=title)
         return
+    if is_url(str(path)):
+        yield from read_url(str(path), options, published, title)
+        return
     file = Path(path)
+    if file.is_dir():
+        from .archives import read_directory
+        yield from read_directory(file, lambda f: read_items(f, published, title, options),
+                                  supported)
+        return
     suffix = file.suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(f"unknown file type '{file.suffix or '(none)'}'; expected one of "
-                         f"{', '.join(SUPPORTED)} or - for stdin", source=str(path))
+                         f"{', '.join(SUPPORTED)}, a folder, a URL or - for stdin",
+                         source=str(path))
     if not file.is_file():
         raise InputError("no such file", source=str(path))
     if suffix in JSONL_SUFFIXES:
         with file.open("rb") as handle:
-            yield from read_jsonl_lines(handle, str(path), published=published)
+            yield from read_jsonl_lines(handle, str(path), published=published,
+                                        order=options.date_order)
         return
-    content = _read_text(file)
-    if suffix in HTML_SUFFIXES:
-        yield from _guarded(lambda: html_article(content, str(path), published, title))
+    if suffix in TEXT_SUFFIXES:
+        content = _read_text(file)
+        yield from _dated(_guarded(lambda: text_article(content, str(path), published, title,
+                                                        markdown=suffix != ".txt")), str(path))
+        return
+    yield from read_named(file.name, lambda: file.open("rb"), str(path), published, title,
+                          options)
+
+
+def read_named(name: str, opener: Callable[[], BinaryIO], source: str,
+               published: date | None = None, title: str | None = None,
+               options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Item]:
+    """Articles of one file's bytes, read as its name's extension says (archive members too)."""
+    suffix = Path(name).suffix.lower()
+
+    def again(inner: str, inner_opener, inner_source: str) -> Iterator[Item]:
+        return read_named(inner, inner_opener, inner_source, published, title, options)
+
+    if suffix == ".gz":
+        from .archives import read_gzip
+        yield from read_gzip(name, opener, source, again)
+    elif suffix == ".zip":
+        from .archives import read_zip
+        yield from read_zip(opener, source, again, supported)
+    elif suffix in (".csv", ".tsv"):
+        from .tables import read_csv
+        with opener() as stream:
+            yield from read_csv(stream, source, options, published,
+                                delimiter="\t" if suffix == ".tsv" else ",")
+    elif suffix == ".parquet":
+        from .tables import read_parquet
+        with opener() as stream:
+            handle = stream if stream.seekable() else _in_memory(stream)
+            yield from read_parquet(handle, source, options, published)
+    elif suffix in JSONL_SUFFIXES:
+        with opener() as stream:
+            yield from read_jsonl_lines(stream, source, published=published,
+                                        order=options.date_order)
+    elif suffix in FEED_SUFFIXES:
+        from .feeds import feed_articles
+        yield from feed_articles(_read_bytes(opener, source), source, options, published)
+    elif suffix in HTML_SUFFIXES:
+        from .html import html_articles
+        yield from html_articles(_read_bytes(opener, source), source, published, title,
+                                 options.date_order)
+    elif suffix in TEXT_SUFFIXES:
+        content = _decode(_read_bytes(opener, source), source)
+        yield from _dated(_guarded(lambda: text_article(content, source, published, title,
+                                                        markdown=suffix != ".txt")), source)
     else:
-        yield from _guarded(lambda: text_article(content, str(path), published, title,
-                                                 markdown=suffix != ".txt"))
+        raise InputError(f"unknown file type '{suffix or '(none)'}'", source=source)
+
+
+def _read_bytes(opener: Callable[[], BinaryIO], source: str) -> bytes:
+    try:
+        with opener() as stream:
+            return stream.read()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", source=source) from e
+
+
+def _in_memory(stream: BinaryIO):
+    import io
+    return io.BytesIO(stream.read())
+
+
+def _decode(data: bytes, source: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"not UTF-8 text ({e.reason} at byte {e.start})", source=source) from e
 
 
 def read_stream(stream: TextIO, source: str = STDIN_SOURCE, published: date | None = None,
@@ -91,7 +179,18 @@ def read_stream(stream: TextIO, source: str = STDIN_SOURCE, published: date | No
     if content.lstrip().startswith("{"):
         yield from read_jsonl_lines(content.splitlines(), source, published=published)
     else:
-        yield from _guarded(lambda: text_article(content, source, published, title))
+        yield from _dated(_guarded(lambda: text_article(content, source, published, title)),
+                          source)
+
+
+def _dated(items: Iterable[Article | RecordError], source: str | None = None) -> Iterator[Item]:
+    """Text files carry no date: one given for the run is theirs, else they get a warning."""
+    for item in items:
+        if isinstance(item, Article) and item.published is None:
+            yield RecordWarning("no publication date (give one with --published); its "
+                                "relative dates are left unresolved", source=source,
+                                field="published")
+        yield item
 
 
 def _guarded(make) -> Iterator[Article | RecordError]:
@@ -133,79 +232,12 @@ def text_article(content: str, source: str, published: date | None = None,
     return Article(text=body, title=title or None, published=published)
 
 
-# --- HTML ---------------------------------------------------------------------------------
-
-# Page furniture whose paragraphs are not the story.
-_DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form")
-
-
-def html_article(content: str, source: str, published: date | None = None,
-                 title: str | None = None) -> Article:
-    """Title from <title> or <h1>; text from the <p> paragraphs of <article> (else of the page)."""
-    from bs4 import BeautifulSoup  # imported here: bs4 is only needed for HTML input
-
-    soup = BeautifulSoup(content, "html.parser")
-    for tag in soup(_DROPPED_TAGS):
-        tag.decompose()
-    if title is None:
-        title = _first_text(soup, ("title", "h1"))
-    body = soup.find("article") or soup.body or soup
-    paragraphs = [_squash(p.get_text(" ")) for p in body.find_all("p")]
-    paragraphs = [p for p in paragraphs if p]
-    if not paragraphs:
-        # pages without <p> still carry their text in the container itself
-        lines = (_squash(s) for s in body.get_text("\n").split("\n"))
-        paragraphs = [line for line in lines if line]
-    if not paragraphs:
-        raise RecordError("no paragraph text in the page", source=source, field="text")
-    return Article(text="\n".join(paragraphs), title=title, outlet=_meta(soup, "og:site_name"),
-                   url=_canonical_url(soup), published=_html_published(soup, source) or published)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _first_text(soup, names: Iterable[str]) -> str | None:
-    for name in names:
-        tag = soup.find(name)
-        if tag and _squash(tag.get_text(" ")):
-            return _squash(tag.get_text(" "))
-    return None
-
-
-def _meta(soup, key: str) -> str | None:
-    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
-    value = tag.get("content") if tag else None
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _canonical_url(soup) -> str | None:
-    link = soup.find("link", rel="canonical")
-    href = link.get("href") if link else None
-    return href.strip() if isinstance(href, str) and href.strip() else _meta(soup, "og:url")
-
-
-def _html_published(soup, source: str) -> date | None:
-    """The page's own date; a malformed one is ignored rather than losing the article."""
-    candidates = [_meta(soup, "article:published_time")]
-    time_tag = soup.find("time", attrs={"datetime": True})
-    if time_tag:
-        candidates.append(time_tag.get("datetime"))
-    for value in candidates:
-        if value:
-            try:
-                return parse_date(value, source=source, field="published")
-            except RecordError:
-                continue
-    return None
-
-
 # --- JSON Lines ---------------------------------------------------------------------------
 
-def read_jsonl_lines(lines: Iterable[bytes | str], source: str,
-                     published: date | None = None) -> Iterator[Article | RecordError]:
-    """One article per non-blank line; each bad line becomes a RecordError with its number."""
+def read_jsonl_lines(lines: Iterable[bytes | str], source: str, published: date | None = None,
+                     order: DateOrder = DateOrder.DAY_FIRST) -> Iterator[Item]:
+    """One article per non-blank line; each bad line becomes a RecordError with its number,
+    and a line whose date is missing or unreadable a RecordWarning before its article."""
     for number, raw in enumerate(lines, start=1):
         try:
             line = raw if isinstance(raw, str) else raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -215,14 +247,21 @@ def read_jsonl_lines(lines: Iterable[bytes | str], source: str,
             continue
         if not line.strip():
             continue
+        warnings: list[RecordWarning] = []
         try:
-            yield jsonl_article(line, source, number, published)
+            article = jsonl_article(line, source, number, published, order, warnings.append)
         except RecordError as e:
             yield e
+        else:
+            yield from warnings
+            yield article
 
 
-def jsonl_article(line: str, source: str, number: int, published: date | None = None) -> Article:
-    """One JSONL record as an Article; its own `published` overrides the default."""
+def jsonl_article(line: str, source: str, number: int, published: date | None = None,
+                  order: DateOrder = DateOrder.DAY_FIRST,
+                  on_warning: Callable[[RecordWarning], None] | None = None) -> Article:
+    """One JSONL record as an Article; its own `published` overrides the default, and one
+    it cannot read leaves the article without a date, told to `on_warning`."""
     try:
         record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as e:
@@ -246,9 +285,10 @@ def jsonl_article(line: str, source: str, number: int, published: date | None = 
             raise RecordError(f"expected a string or null, got {_json_type(value)}",
                               source=source, line=number, field=name)
         values[name] = value.strip() or None if isinstance(value, str) else None
-    day = record.get("published")
-    if day is not None and not (isinstance(day, str) and not day.strip()):
-        published = parse_date(day, source=source, line=number, field="published")
+    published, warning = published_date(record.get("published"), published, source, number,
+                                         order)
+    if warning is not None and on_warning is not None:
+        on_warning(warning)
     return Article(text=text, id=values["id"] or "", title=values["title"], published=published,
                    outlet=values["outlet"], url=values["url"])
 
