@@ -300,6 +300,10 @@ def where(
     _per_article(paths, published, "places", place_report)
 
 
+# clusters, claims, timeline, network, export and watch register themselves on `app`.
+from . import cli_kb  # noqa: E402,F401
+
+
 def main() -> None:
     app()
 

@@ -87,4 +87,38 @@ MIGRATIONS: list[tuple[str, str]] = [
             PRIMARY KEY (event_id, role, position)
         );
     """),
+    # Event clusters (analysis/clusters.py): one row per cluster, one membership row per
+    # clustered event with the block and date span the clustering rule compared it by.
+    ("0004_event_clusters", """
+        CREATE TABLE event_clusters (
+            id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            block VARCHAR NOT NULL,
+            actor_key VARCHAR NOT NULL,
+            recipient_key VARCHAR NOT NULL,
+            seed_event_id VARCHAR NOT NULL,
+            date_start DATE,
+            date_end DATE,
+            place_name VARCHAR,
+            place_country VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            n_events INTEGER NOT NULL,
+            n_articles INTEGER NOT NULL,
+            n_outlets INTEGER NOT NULL,
+            n_sources INTEGER NOT NULL,
+            confidence DOUBLE NOT NULL,
+            modalities JSON NOT NULL,
+            first_published DATE,
+            last_published DATE
+        );
+        CREATE TABLE cluster_members (
+            event_id VARCHAR NOT NULL,
+            cluster_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            block VARCHAR NOT NULL,
+            span_start DATE,
+            span_end DATE
+        );
+    """),
 ]

@@ -12,6 +12,9 @@ Filters (all optional, all combined with AND):
     source            substring of the attributed source's name or of the outlet
     modality          asserted | future | hypothetical | negated
     limit, offset     paging; rows come newest first
+
+The rest of the query layer (articles, clusters, claims, timeline, network, dyads, sources,
+actors) lives beside this module and takes the same EventFilter; `newsevents.store` lists it.
 """
 from __future__ import annotations
 
@@ -149,3 +152,18 @@ def _as_date(value: Any, name: str) -> date | None:
         except ValueError as e:
             raise InputError(f"not an ISO date (YYYY-MM-DD): {value!r}", field=name) from e
     raise InputError(f"expected a date, got {type(value).__name__}", field=name)
+
+
+# One filter and one row shape for the rest of the query layer (aggregates, clusters, claims).
+EVENT_SELECT = f"SELECT e.*, {_ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
+EVENT_ORDER = _ORDER
+
+
+def filter_sql(flt: EventFilter | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (or "") and its parameters for events `e` joined to articles `a`."""
+    return _where(flt or EventFilter())
+
+
+def event_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A raw events-join-articles row as find_events returns it."""
+    return _plain(row)

@@ -168,9 +168,42 @@ class Store:
                 self._insert_article(article)
                 self._insert_mentions(article.id, mentions)
                 self._insert_events(article.id, events)
+                self._update_clusters([article.id])
         except duckdb.Error as e:
             raise StoreError(f"article {article.id}: not stored: {e}") from e
         return True
+
+    def _update_clusters(self, article_ids: list[str]) -> None:
+        from ..analysis.clusters import update_clusters
+        update_clusters(self, article_ids)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run SQL on the one write connection, inside its open transaction if any: writes,
+        and reads that must see them. Rows come back as dicts."""
+        try:
+            result = self._con.execute(sql, list(params))
+        except duckdb.Error as e:
+            raise StoreError(f"statement failed: {e}") from e
+        if result.description is None:
+            return []
+        columns = [d[0] for d in result.description]
+        return [dict(zip(columns, row)) for row in result.fetchall()]
+
+    def insert_records(self, table: str, columns: Sequence[str],
+                       rows: Sequence[dict[str, Any]]) -> None:
+        """Append many rows at once through an Arrow table (fast for bulk writes)."""
+        if not rows:
+            return
+        import pyarrow as pa
+        incoming = pa.table({c: [row[c] for row in rows] for c in columns})
+        names = ", ".join(f'"{c}"' for c in columns)
+        self._con.register("_incoming_rows", incoming)
+        try:
+            self._con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _incoming_rows")
+        except duckdb.Error as e:
+            raise StoreError(f"cannot write {table}: {e}") from e
+        finally:
+            self._con.unregister("_incoming_rows")
 
     def _insert_article(self, article: Article) -> None:
         self._con.execute(

@@ -1,0 +1,1 @@
+"""Analysis across articles: event clusters (clusters.py) and claims compared (claims.py)."""

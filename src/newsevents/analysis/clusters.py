@@ -1,0 +1,420 @@
+"""Event clusters: the mentions of one real event, from many articles, merged into one.
+
+The rule, which gives the same clusters whatever order articles arrive in:
+
+1. Block. Two mentions are compared only when they have the same PLOVER type, the same
+   set of actor countries and the same set of recipient countries (an actor without a
+   country counts by its name). Modality, source and quantities may differ: that
+   is what claims compare.
+2. Span. A mention's dates are its event's [start, end], or its article's publication
+   day when the text gives none. A span of one or two days is precise; a longer one
+   ("last week", "in June", "since 2023") is vague.
+3. Precise mentions, taken in canonical order (start, end, event id), each join the
+   first cluster whose seed (its first member) is at most the type's window away
+   (`WINDOW_DAYS`) and whose placed members are all compatible with its place; else
+   they seed a new cluster. A cluster therefore never stretches past one window, so
+   daily strikes stay daily.
+4. A vague mention joins the one precise cluster whose seed falls inside its span (by
+   the window) with compatible places. When none or several do, vague mentions
+   cluster among themselves the same way, by the overlap of their spans with the seed's
+   (intersection over union of at least `VAGUE_OVERLAP`).
+5. Places are compatible when either is missing; else they must be in the same
+   country, and two points (cities, sites) within `PLACE_KM`, a point inside a region
+   (its admin1), and a country-wide place fits anything in its country.
+
+Nothing merges unless the two spans, widened by the window, overlap, so a new article
+changes only the clusters of its neighbourhood: the mentions of its blocks whose widened
+spans chain into its own. `update_clusters` re-clusters exactly those; `rebuild_clusters`
+does every block. A cluster's id is a hash of its seed's event id: it stays as members
+are added and changes only when an earlier mention becomes the seed.
+
+Counts: articles, outlets (distinct named outlets), sources (distinct attributed
+sources, an unattributed mention counting as its outlet's own claim) and a confidence,
+the noisy-or of each source's best mention confidence: independent sources that agree
+raise it, one source repeated does not.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..eval.toponyms import haversine_km
+from ..records import content_id
+
+if TYPE_CHECKING:
+    from ..store.store import Store
+
+DEFAULT_WINDOW_DAYS = 1
+# Strikes, raids and protests recur daily between the same parties: only the same day merges.
+# Deliveries, deployments and sanctions are reported days apart.
+WINDOW_DAYS = {"ASSAULT": 0, "PROTEST": 0, "COERCE": 0, "AID": 3, "MOBILIZE": 3,
+               "SANCTION": 2, "COOPERATE": 2, "RETREAT": 2}
+PRECISE_DAYS = 1          # end - start; a day or two
+VAGUE_OVERLAP = 0.5
+PLACE_KM = 50.0
+# How far any mention can reach in days, so neighbourhood queries stay bounded.
+_MAX_WINDOW = max([DEFAULT_WINDOW_DAYS, *WINDOW_DAYS.values()])
+
+MEMBER_COLUMNS = ("event_id", "cluster_id", "article_id", "block", "span_start", "span_end")
+CLUSTER_COLUMNS = (
+    "id", "type", "block", "actor_key", "recipient_key", "seed_event_id", "date_start",
+    "date_end", "place_name", "place_country", "lat", "lon", "n_events", "n_articles",
+    "n_outlets", "n_sources", "confidence", "modalities", "first_published", "last_published",
+)
+
+
+def window_days(event_type: str) -> int:
+    return WINDOW_DAYS.get(event_type.upper(), DEFAULT_WINDOW_DAYS)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+
+    @property
+    def level(self) -> str:
+        """country (no admin1: a country-wide place), region (the admin1 itself) or point."""
+        if not self.admin1:
+            return "country"
+        if self.name and self.name.casefold() == self.admin1.casefold():
+            return "region"
+        return "point"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One event mention as the clustering rule sees it."""
+    id: str
+    article_id: str
+    type: str
+    block: str
+    actor_key: str
+    recipient_key: str
+    start: date | None
+    end: date | None
+    place: Place | None
+    outlet: str | None
+    source: str
+    confidence: float
+    modality: str
+    published: date | None
+
+    @property
+    def precise(self) -> bool:
+        return self.start is not None and (self.end - self.start).days <= PRECISE_DAYS
+
+    @property
+    def order(self) -> tuple:
+        return (self.start or date.min, self.end or date.min, self.id)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    members: tuple[Point, ...]
+
+    @property
+    def seed(self) -> Point:
+        return self.members[0]
+
+
+def places_compatible(a: Place | None, b: Place | None, km: float = PLACE_KM) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if "country" in (a.level, b.level):
+        return True
+    if "region" in (a.level, b.level):
+        return bool(a.admin1 and b.admin1 and a.admin1.casefold() == b.admin1.casefold())
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) <= km
+    return bool(a.name and b.name and a.name.casefold() == b.name.casefold())
+
+
+def _gap_days(a: Point, b: Point) -> int:
+    """Days between two spans; 0 when they overlap."""
+    return max(0, (max(a.start, b.start) - min(a.end, b.end)).days)
+
+
+def _overlap_ratio(a: Point, b: Point) -> float:
+    inter = (min(a.end, b.end) - max(a.start, b.start)).days + 1
+    union = (max(a.end, b.end) - min(a.start, b.start)).days + 1
+    return max(0, inter) / union
+
+
+def _fits_places(point: Point, members: list[Point]) -> bool:
+    return all(places_compatible(point.place, m.place) for m in members)
+
+
+def cluster_points(points: Iterable[Point]) -> list[Cluster]:
+    """Apply the rule of the module docstring to mentions of any blocks."""
+    by_block: dict[str, list[Point]] = defaultdict(list)
+    for p in points:
+        by_block[p.block].append(p)
+    clusters: list[Cluster] = []
+    for block in sorted(by_block):
+        clusters += _cluster_block(sorted(by_block[block], key=lambda p: p.order))
+    return clusters
+
+
+def _cluster_block(points: list[Point]) -> list[Cluster]:
+    window = window_days(points[0].type)
+    precise: list[list[Point]] = []
+    vague: list[Point] = []
+    undated: list[list[Point]] = []
+    for p in points:
+        if p.start is None:
+            undated.append([p])         # nothing to compare it by: a cluster of its own
+        elif p.precise:
+            home = next((c for c in precise if _gap_days(p, c[0]) <= window
+                         and _fits_places(p, c)), None)
+            if home is None:
+                precise.append([p])
+            else:
+                home.append(p)
+        else:
+            vague.append(p)
+    loose: list[list[Point]] = []
+    attachments: list[tuple[list[Point], Point]] = []
+    for p in vague:
+        # decided against the precise clusters alone, so attachments never depend on each other
+        homes = [c for c in precise if _gap_days(c[0], p) <= window and _fits_places(p, c)]
+        if len(homes) == 1:
+            attachments.append((homes[0], p))
+            continue
+        home = next((c for c in loose if _overlap_ratio(p, c[0]) >= VAGUE_OVERLAP
+                     and _fits_places(p, c)), None)
+        if home is None:
+            loose.append([p])
+        else:
+            home.append(p)
+    for home, p in attachments:
+        home.append(p)
+    return [Cluster(id=content_id("cluster", members[0].id), members=tuple(members))
+            for members in precise + loose + undated]
+
+
+# --- summaries ------------------------------------------------------------------------------
+
+def summarize(cluster: Cluster) -> dict[str, Any]:
+    """The event_clusters row of a cluster."""
+    members = cluster.members
+    seed = cluster.seed
+    dated = [m for m in members if m.precise] or [m for m in members if m.start] or []
+    place = _best_place(members)
+    best_by_source: dict[str, float] = {}
+    for m in members:
+        key = m.source.casefold()
+        best_by_source[key] = max(best_by_source.get(key, 0.0), m.confidence)
+    doubt = 1.0
+    for confidence in best_by_source.values():
+        doubt *= 1.0 - min(max(confidence, 0.0), 0.999)
+    modalities: dict[str, int] = {}
+    for m in members:
+        modalities[m.modality] = modalities.get(m.modality, 0) + 1
+    published = [m.published for m in members if m.published]
+    return {
+        "id": cluster.id, "type": seed.type, "block": seed.block, "actor_key": seed.actor_key,
+        "recipient_key": seed.recipient_key, "seed_event_id": seed.id,
+        "date_start": min(m.start for m in dated) if dated else None,
+        "date_end": max(m.end for m in dated) if dated else None,
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "n_events": len(members),
+        "n_articles": len({m.article_id for m in members}),
+        "n_outlets": len({m.outlet.casefold() for m in members if m.outlet}),
+        "n_sources": len(best_by_source),
+        "confidence": round(1.0 - doubt, 3),
+        "modalities": json.dumps(dict(sorted(modalities.items()))),
+        "first_published": min(published) if published else None,
+        "last_published": max(published) if published else None,
+    }
+
+
+def _best_place(members: Sequence[Point]) -> Place | None:
+    rank = {"point": 0, "region": 1, "country": 2}
+    placed = [m.place for m in members if m.place is not None]
+    return min(placed, key=lambda p: rank[p.level]) if placed else None
+
+
+# --- the store side -------------------------------------------------------------------------
+
+_TOKEN = "coalesce(x.country, x.name)"
+_TOKENS = f"string_agg(DISTINCT {_TOKEN}, ',' ORDER BY {_TOKEN})"
+_POINT_SELECT = f"""
+    WITH roles AS (
+        SELECT x.event_id,
+               {_TOKENS} FILTER (WHERE x.role = 'actor') AS actors,
+               {_TOKENS} FILTER (WHERE x.role = 'recipient') AS recipients
+        FROM event_actors x {{actor_where}} GROUP BY x.event_id)
+    SELECT e.id, e.article_id, upper(e.type) AS type,
+           coalesce(r.actors, '') AS actors, coalesce(r.recipients, '') AS recipients,
+           coalesce(e.date_start, a.published) AS span_start,
+           coalesce(e.date_end, e.date_start, a.published) AS span_end,
+           e.place_name, e.place_country, e.place_admin1, e.lat, e.lon, e.geonameid,
+           a.outlet, e.attribution_name, e.confidence, e.modality, a.published
+    FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN roles r ON r.event_id = e.id
+"""
+
+
+def _point(row: dict[str, Any]) -> Point:
+    place = None
+    if row["place_name"] or row["place_country"]:
+        place = Place(row["place_name"], row["place_country"], row["place_admin1"], row["lat"],
+                      row["lon"], row["geonameid"])
+    source = row["attribution_name"] or row["outlet"] or f"article {row['article_id']}"
+    return Point(
+        id=row["id"], article_id=row["article_id"], type=row["type"],
+        block=f"{row['type']}|{row['actors']}>{row['recipients']}",
+        actor_key=row["actors"], recipient_key=row["recipients"],
+        start=row["span_start"], end=row["span_end"], place=place, outlet=row["outlet"],
+        source=source, confidence=float(row["confidence"] or 0.0), modality=row["modality"],
+        published=row["published"])
+
+
+def _points(store: "Store", event_ids: Sequence[str] | None) -> list[Point]:
+    if event_ids is None:
+        sql = _POINT_SELECT.format(actor_where="")
+        return [_point(r) for r in store.execute(sql)]
+    if not event_ids:
+        return []
+    sql = (_POINT_SELECT.format(actor_where="WHERE x.event_id IN (SELECT unnest(?))")
+           + " WHERE e.id IN (SELECT unnest(?))")
+    return [_point(r) for r in store.execute(sql, [list(event_ids), list(event_ids)])]
+
+
+def update_clusters(store: "Store", article_ids: Iterable[str]) -> int:
+    """Re-cluster the neighbourhoods of these articles' events (new, changed or removed);
+    run it inside the transaction that wrote them. Returns how many mentions were re-clustered."""
+    article_ids = sorted(set(article_ids))
+    if not article_ids:
+        return 0
+    old = store.execute("SELECT cluster_id, block, span_start, span_end FROM cluster_members "
+                        "WHERE article_id IN (SELECT unnest(?))", [article_ids])
+    store.execute("DELETE FROM cluster_members WHERE article_id IN (SELECT unnest(?))",
+                  [article_ids])
+    new_ids = [r["id"] for r in store.execute(
+        "SELECT id FROM events WHERE article_id IN (SELECT unnest(?))", [article_ids])]
+    new = _points(store, new_ids)
+    _drop_clusters(store, {r["cluster_id"] for r in old})
+    return _recluster(store, new, [(r["block"], r["span_start"], r["span_end"]) for r in old])
+
+
+def sync_clusters(store: "Store") -> int:
+    """Cluster events that have no cluster yet (stores written before clustering existed, or
+    by another writer) and drop memberships of events that are gone."""
+    gone = store.execute("SELECT cluster_id, block, span_start, span_end FROM cluster_members m "
+                         "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id)")
+    if gone:
+        _drop_clusters(store, {r["cluster_id"] for r in gone})
+        store.execute("DELETE FROM cluster_members m WHERE NOT EXISTS "
+                      "(SELECT 1 FROM events e WHERE e.id = m.event_id)")
+    missing = [r["id"] for r in store.execute(
+        "SELECT e.id FROM events e WHERE NOT EXISTS "
+        "(SELECT 1 FROM cluster_members m WHERE m.event_id = e.id)")]
+    if not missing and not gone:
+        return 0
+    return _recluster(store, _points(store, missing),
+                      [(r["block"], r["span_start"], r["span_end"]) for r in gone])
+
+
+def _recluster(store: "Store", new: list[Point],
+               old: list[tuple[str, date | None, date | None]]) -> int:
+    """Re-cluster the neighbourhoods around `new` points (not yet members) and the spans of
+    `old` memberships (already deleted)."""
+    reach: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for p in new:
+        if p.start is not None:
+            reach[p.block].append((p.start, p.end))
+    for block, start, end in old:
+        if start is not None:
+            reach[block].append((start, end))
+    neighbour_ids: set[str] = set()
+    for block, spans in reach.items():
+        neighbour_ids |= _neighbourhood(store, block, spans)
+    new_ids = {p.id for p in new}
+    points = new + _points(store, sorted(neighbour_ids - new_ids))
+    if not points:
+        return 0
+    ids = sorted({p.id for p in points})
+    store.execute("DELETE FROM event_clusters WHERE id IN (SELECT DISTINCT cluster_id FROM "
+                  "cluster_members WHERE event_id IN (SELECT unnest(?)))", [ids])
+    store.execute("DELETE FROM cluster_members WHERE event_id IN (SELECT unnest(?))", [ids])
+    _write(store, cluster_points(points))
+    return len(points)
+
+
+def _drop_clusters(store: "Store", cluster_ids: set[str]) -> None:
+    if cluster_ids:
+        store.execute("DELETE FROM event_clusters WHERE id IN (SELECT unnest(?))",
+                      [sorted(cluster_ids)])
+
+
+def _neighbourhood(store: "Store", block: str, spans: list[tuple[date, date]]) -> set[str]:
+    """Ids of the members of `block` whose widened spans chain into any of `spans`."""
+    reach = 2 * window_days(block.split("|", 1)[0])
+    low = min(s for s, _ in spans)
+    high = max(e for _, e in spans)
+    found: set[str] = set()
+    while True:
+        rows = store.execute(
+            "SELECT event_id, span_start, span_end FROM cluster_members WHERE block = ? "
+            "AND span_start <= ? AND span_end >= ?",
+            [block, high + timedelta(days=reach), low - timedelta(days=reach)])
+        fresh = [r for r in rows if r["event_id"] not in found]
+        if not fresh:
+            return found
+        found |= {r["event_id"] for r in fresh}
+        low = min(low, *(r["span_start"] for r in fresh))
+        high = max(high, *(r["span_end"] for r in fresh))
+
+
+def rebuild_clusters(store: "Store", progress: Callable[[int], None] | None = None) -> int:
+    """Cluster every stored event from scratch; returns how many events were clustered."""
+    points = _points(store, None)
+    store.execute("DELETE FROM cluster_members")
+    store.execute("DELETE FROM event_clusters")
+    by_block: dict[str, list[Point]] = defaultdict(list)
+    for p in points:
+        by_block[p.block].append(p)
+    batch: list[Cluster] = []
+    for block in sorted(by_block):
+        members = by_block[block]
+        batch += _cluster_block(sorted(members, key=lambda p: p.order))
+        if progress:
+            progress(len(members))
+        if len(batch) >= 50_000:
+            _write(store, batch)
+            batch = []
+    _write(store, batch)
+    return len(points)
+
+
+def _write(store: "Store", clusters: list[Cluster]) -> None:
+    if not clusters:
+        return
+    cluster_rows = [summarize(c) for c in clusters]
+    member_rows = [{"event_id": p.id, "cluster_id": c.id, "article_id": p.article_id,
+                    "block": p.block, "span_start": p.start, "span_end": p.end}
+                   for c in clusters for p in c.members]
+    store.insert_records("event_clusters", CLUSTER_COLUMNS, cluster_rows)
+    store.insert_records("cluster_members", MEMBER_COLUMNS, member_rows)
+
+
+__all__ = ["cluster_points", "update_clusters", "sync_clusters", "rebuild_clusters",
+           "places_compatible", "window_days", "summarize", "Point", "Place", "Cluster",
+           "WINDOW_DAYS", "PLACE_KM"]
