@@ -66,6 +66,40 @@ def test_ingest_counts_stored_and_already_stored_articles(batch, tmp_path):
     assert len(ticks) == 2
 
 
+WIRE = ("Russia supplied artillery shells to Syria on Monday, the defence ministry said. "
+        "Germany condemned the delivery on Tuesday and summoned the Russian ambassador. "
+        "France said it would raise the matter at the United Nations Security Council.")
+
+
+def test_ingest_skips_other_languages_keeps_undated_articles_and_groups_wire_copies(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    records = [
+        {"id": "w-courier", "outlet": "Courier", "published": "Dec 17, 2016", "text": WIRE},
+        {"id": "w-gazette", "outlet": "Gazette", "published": "Wed Dec 14",
+         "text": "BERLIN (Gazette) - " + WIRE},
+        {"id": "w-monde", "outlet": "Le Monde", "published": "2016-12-17",
+         "text": "La Russie a livré des obus à la Syrie lundi, a annoncé le ministère de la "
+                 "Défense. L'Allemagne a condamné la livraison mardi."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = jobs.ingest([str(path)], tmp_path / "mixed.duckdb")
+    assert report.stored == 2 and report.errors == []
+    [skipped] = report.not_english
+    assert "w-monde" in str(skipped) and "'fr'" in str(skipped)
+    [warning] = report.warnings
+    assert (warning.line, warning.field) == (2, "published") and "'Wed Dec 14'" in str(warning)
+    assert report.near_duplicates == 1
+    from newsevents.store import Store
+    with Store.open(tmp_path / "mixed.duckdb", read_only=True) as store:
+        assert store.article_group("w-gazette")["outlets"] == ["Courier", "Gazette"]
+        [undated] = store.query("SELECT published FROM articles WHERE id = 'w-gazette'")
+        assert undated["published"] is None
+        dates = {row["article_id"]: row["date_start"] for row in store.query(
+            "SELECT article_id, date_start FROM events WHERE trigger_start < 40")}
+    assert dates["w-courier"] is not None      # "on Monday" against Dec 17, 2016
+    assert dates["w-gazette"] is None          # "on Monday" of an unknown week: not guessed
+
+
 def test_ingest_of_a_missing_file_raises_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         jobs.ingest([str(tmp_path / "absent.jsonl")], tmp_path / "db.duckdb")

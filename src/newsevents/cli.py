@@ -63,6 +63,10 @@ def _report_warning(warning: RecordWarning) -> None:
     err.print(f"[yellow]warning:[/yellow] {escape(str(warning))}")
 
 
+def _report_skipped(skipped: RecordWarning) -> None:
+    err.print(f"[yellow]skipped:[/yellow] {escape(str(skipped))}")
+
+
 INPUTS_HELP = ("Files (.txt, .md, .html, .jsonl, .csv, .tsv, .parquet, .rss, .atom, .xml, "
                ".gz, .zip), folders, feed or page URLs, or - for stdin.")
 COLUMNS_OPTION = typer.Option(None, "--columns", help="CSV/Parquet column mapping, e.g. "
@@ -116,7 +120,7 @@ def extract(
 
     try:
         items = jobs.read_inputs(paths, published=day, title=title, options=options,
-                                 on_warning=_report_warning)
+                                 on_warning=_report_warning, on_skip=_report_skipped)
         results = []
         for article, events, _ in jobs.extract_articles(items, on_error):
             record = jobs.article_with_events(article, events)
@@ -170,10 +174,14 @@ def ingest(
         _fail(e)
     for warning in report.warnings:
         _report_warning(warning)
+    for skipped in report.not_english:
+        _report_skipped(skipped)
     for error in report.errors:
         _report_bad(error)
     err.print(f"stored {report.stored} article(s) with {report.events} event(s); "
-              f"{report.already_stored} already stored; {len(report.errors)} bad record(s)")
+              f"{report.already_stored} already stored; {len(report.errors)} bad record(s); "
+              f"{len(report.not_english)} not in English; {report.near_duplicates} joined a "
+              f"group of near-duplicates")
     if report.errors:
         raise typer.Exit(code=1)
 
@@ -261,7 +269,8 @@ def _per_article(paths: list[str], published: Optional[str], key: str, report) -
     articles = []
     from .extraction import default_pipeline
     try:
-        for item in jobs.read_inputs(paths, published=day, on_warning=_report_warning):
+        for item in jobs.read_inputs(paths, published=day, on_warning=_report_warning,
+                                     on_skip=_report_skipped):
             if isinstance(item, RecordError):
                 bad.append(item)
                 _report_bad(item)

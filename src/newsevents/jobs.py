@@ -18,14 +18,18 @@ if TYPE_CHECKING:
 def read_inputs(paths: Iterable[str], published: date | None = None,
                 title: str | None = None, options: ReadOptions | None = None,
                 on_warning: Callable[[RecordWarning], None] | None = None,
+                on_skip: Callable[[RecordWarning], None] | None = None,
                 ) -> Iterator[Article | RecordError]:
-    """Articles of every path; records kept with a problem (a date it cannot read) are
-    told to `on_warning`."""
+    """English articles of every path; records kept with a problem (a date it cannot
+    read) are told to `on_warning`, articles in other languages to `on_skip` (else to
+    `on_warning`)."""
+    from .ingest.language import english_only
     from .ingest.options import DEFAULT_OPTIONS
     from .ingest.readers import read_articles
     for path in paths:
-        yield from read_articles(path, published=published, title=title,
-                                 options=options or DEFAULT_OPTIONS, on_warning=on_warning)
+        items = read_articles(path, published=published, title=title,
+                              options=options or DEFAULT_OPTIONS, on_warning=on_warning)
+        yield from english_only(items, str(path), on_skip or on_warning or (lambda _: None))
 
 
 def extract_articles(items: Iterable[Article | RecordError],
@@ -52,6 +56,8 @@ class IngestReport:
     events: int = 0
     errors: list[RecordError] = field(default_factory=list)
     warnings: list[RecordWarning] = field(default_factory=list)
+    not_english: list[RecordWarning] = field(default_factory=list)
+    near_duplicates: int = 0        # stored articles that joined a group of wire copies
 
 
 def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = None,
@@ -62,11 +68,15 @@ def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = N
     report = IngestReport()
     with Store.open(db_path) as store:
         items = read_inputs(paths, published=published, options=options,
-                            on_warning=report.warnings.append)
+                            on_warning=report.warnings.append,
+                            on_skip=report.not_english.append)
         for article, events, mentions in extract_articles(items, report.errors.append):
             if store.add_article(article, events, mentions):
                 report.stored += 1
                 report.events += len(events)
+                group = store.article_group(article.id)
+                if group and len(group["articles"]) > 1:
+                    report.near_duplicates += 1
             else:
                 report.already_stored += 1
             if progress:

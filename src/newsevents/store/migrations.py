@@ -121,4 +121,20 @@ MIGRATIONS: list[tuple[str, str]] = [
             span_end DATE
         );
     """),
+    # Near-duplicate article groups (ingest/dedupe.py, store/groups.py): wire copies of one
+    # story share a group_id, the smallest article id among them, so counts of reports can
+    # take a group as one story. Signatures and LSH bands find the group of a new article.
+    ("0005_article_groups", """
+        ALTER TABLE articles ADD COLUMN group_id VARCHAR;
+        CREATE TABLE article_signatures (
+            article_id VARCHAR PRIMARY KEY,
+            signature BIGINT[] NOT NULL
+        );
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            bucket VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL
+        );
+        CREATE INDEX article_bands_bucket ON article_bands (band, bucket);
+    """),
 ]

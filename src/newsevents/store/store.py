@@ -19,6 +19,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import Actor, Article, Event, Mention, content_id
+from .groups import assign_group, group_of
 from .migrations import MIGRATIONS
 
 DB_ENV = "NEWSEVENTS_DB"
@@ -136,6 +137,10 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
 
+    def article_group(self, article_id: str) -> dict[str, Any] | None:
+        """The near-duplicate group of a stored article: group_id, articles, outlets."""
+        return group_of(self._con, article_id)
+
     def counts(self) -> dict[str, int]:
         return {table: self.scalar(f"SELECT count(*) FROM {table}") for table in TABLES}
 
@@ -166,6 +171,7 @@ class Store:
         try:
             with self.transaction():
                 self._insert_article(article)
+                assign_group(self._con, article.id, article.text)
                 self._insert_mentions(article.id, mentions)
                 self._insert_events(article.id, events)
                 self._update_clusters([article.id])

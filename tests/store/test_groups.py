@@ -1,0 +1,71 @@
+from itertools import permutations
+
+from newsevents.records import Article
+from newsevents.store import Store
+from newsevents.store.queries import find_events
+from store_corpus import make_event
+
+STORY = ("Russia supplied thousands of artillery shells to Syria on Monday, the defence ministry "
+         "in Moscow said in a statement. The shipment arrived at the port of Tartus aboard two "
+         "cargo ships, according to officials who spoke on condition of anonymity. Germany "
+         "condemned the delivery on Tuesday and summoned the Russian ambassador. France said it "
+         "would raise the matter at the United Nations Security Council later this week.")
+COPIES = [
+    Article(id="courier-7", text="MOSCOW (Courier) - " + STORY, outlet="Courier"),
+    Article(id="gazette-3", text=STORY.replace("Germany condemned", "Berlin condemned"),
+            title="Shells for Syria", outlet="Gazette"),
+    Article(id="herald-9", text=STORY.rsplit(". ", 1)[0] + ".", outlet="Herald"),
+]
+OWN_REPORT = Article(id="times-1", outlet="Times",
+                     text="Moscow has shipped artillery ammunition to Damascus, Russian officials "
+                          "said Monday. Two freighters docked in Tartus, and Berlin reacted angrily.")
+
+
+def test_wire_copies_across_outlets_are_one_group_with_several_outlets(store):
+    for article in [*COPIES, OWN_REPORT]:
+        assert store.add_article(article, [])
+    group = store.article_group("herald-9")
+    assert group == {"group_id": "courier-7", "articles": ["courier-7", "gazette-3", "herald-9"],
+                     "outlets": ["Courier", "Gazette", "Herald"]}
+    assert store.article_group("times-1") == {"group_id": "times-1", "articles": ["times-1"],
+                                              "outlets": ["Times"]}
+
+
+def test_groups_do_not_depend_on_the_order_articles_arrive(tmp_path):
+    seen = set()
+    for number, order in enumerate(permutations([*COPIES, OWN_REPORT])):
+        if number % 5:
+            continue                      # a spread of the 24 orders is enough
+        with Store.open(tmp_path / f"order{number}.duckdb") as store:
+            for article in order:
+                store.add_article(article, [])
+            seen.add(tuple((row["id"], row["group_id"]) for row in
+                           store.query("SELECT id, group_id FROM articles ORDER BY id")))
+    assert seen == {(("courier-7", "courier-7"), ("gazette-3", "courier-7"),
+                     ("herald-9", "courier-7"), ("times-1", "times-1"))}
+
+
+def test_an_article_linking_two_groups_merges_them_under_the_smallest_id(store):
+    first = [f"first{i}" for i in range(100)]
+    second = [f"second{i}" for i in range(100)]
+    # each shares 70 % of its shingles with the whole, but only 40 % with the other
+    start = " ".join(first + second[:40])
+    end = " ".join(first[60:] + second)
+    store.add_article(Article(id="b-start", text=start), [])
+    store.add_article(Article(id="a-end", text=end), [])
+    assert store.article_group("b-start")["articles"] == ["b-start"]
+    assert store.article_group("a-end")["articles"] == ["a-end"]
+    store.add_article(Article(id="c-whole", text=" ".join(first + second)), [])
+    assert store.article_group("b-start")["articles"] == ["a-end", "b-start", "c-whole"]
+    assert store.article_group("c-whole")["group_id"] == "a-end"
+
+
+def test_storing_a_copy_again_changes_nothing_and_events_carry_the_group(store):
+    for article in COPIES:
+        store.add_article(article, [make_event(article.text, "supplied", "AID")])
+    before = store.query("SELECT * FROM article_bands ORDER BY article_id, band")
+    assert not store.add_article(COPIES[1], [])
+    assert store.query("SELECT * FROM article_bands ORDER BY article_id, band") == before
+    rows = find_events(store)
+    assert {row["group_id"] for row in rows} == {"courier-7"}
+    assert {row["outlet"] for row in rows} == {"Courier", "Gazette", "Herald"}
