@@ -17,7 +17,7 @@ assigns, so a wrong order fails at construction, not halfway through a batch.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from spacy.language import Language
@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from .errors import PipelineError
 from .records import Article, Event
+from .sections import ARTICLE_TIME_LIMIT, Assembler, article_parts
 
 DOC_ATTRIBUTES = ("article", "mentions", "timexes", "places", "quantities", "events")
 PROVIDED = frozenset({"parse", "article"})
@@ -50,6 +51,7 @@ class Pipeline:
     nlp: Language
     components: Sequence[Component] = field(default_factory=tuple)
     batch_size: int = 16
+    time_limit: float = ARTICLE_TIME_LIMIT     # seconds per article; see sections.py
 
     def __post_init__(self) -> None:
         register_doc_attributes()
@@ -69,21 +71,26 @@ class Pipeline:
         return [c.name for c in self.components]
 
     def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]:
-        """Parse articles in batches with nlp.pipe, then run each component."""
-        def with_context() -> Iterator[tuple[str, Article]]:
-            for article in articles:
-                yield article.text, article
+        """Parse articles in batches with nlp.pipe, then run each component.
 
-        for doc, article in self.nlp.pipe(with_context(), as_tuples=True,
-                                          batch_size=self.batch_size):
-            doc._.article = article
-            for component in self.components:
-                result = component(doc)
-                if not isinstance(result, Doc):
-                    raise PipelineError(
-                        f"component '{component.name}' returned {type(result).__name__}, not a Doc")
-                doc = result
-            yield article, doc
+        Long articles go through in sections (sections.py) and come out as one Doc.
+        """
+        assembler = Assembler(DOC_ATTRIBUTES)
+        parts = article_parts(articles, time_limit=self.time_limit)
+        for doc, part in self.nlp.pipe(parts, as_tuples=True, batch_size=self.batch_size):
+            doc._.article = part.article if part.count == 1 else replace(
+                part.article, text=doc.text)
+            yield from assembler.add(self._components(doc), part)
+        yield from assembler.finish()
+
+    def _components(self, doc: Doc) -> Doc:
+        for component in self.components:
+            result = component(doc)
+            if not isinstance(result, Doc):
+                raise PipelineError(
+                    f"component '{component.name}' returned {type(result).__name__}, not a Doc")
+            doc = result
+        return doc
 
     def events(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         for article, doc in self.run(articles):
