@@ -186,6 +186,52 @@ def ingest(
         raise typer.Exit(code=1)
 
 
+@app.command("watch-feeds")
+def watch_feeds(
+    feeds: Path = typer.Argument(..., help="A text file of feed URLs (or feed files), one a line."),
+    every: str = typer.Option("15m", help="Time between rounds: 90s, 15m, 1h."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB file."),
+    rounds: Optional[int] = typer.Option(None, help="Stop after this many rounds (default: run until stopped)."),
+    once: bool = typer.Option(False, "--once", help="One round, then exit (for cron)."),
+    fetch_pages: bool = FETCH_PAGES_OPTION,
+) -> None:
+    """Poll feeds, honouring ETag and Last-Modified, and store new items; a failing feed is
+    reported and the others go on."""
+    from .ingest.watch import parse_interval, watch
+    try:
+        seconds = parse_interval(every)
+    except InputError as e:
+        raise typer.BadParameter(e.reason, param_hint="--every") from e
+    failed_any = False
+
+    def on_round(report) -> None:
+        nonlocal failed_any
+        for feed in report.feeds:
+            for warning in feed.warnings:
+                _report_warning(warning)
+            for error in feed.errors:
+                _report_bad(error)
+            if feed.status == "failed":
+                failed_any = True
+                err.print(f"[red]feed failed:[/red] {escape(feed.error or feed.feed)}")
+            else:
+                err.print(f"{escape(feed.feed)}: {feed.status}; stored {feed.stored} article(s) "
+                          f"with {feed.events} event(s)")
+        err.print(f"round at {report.started:%Y-%m-%d %H:%M:%S} UTC: {len(report.feeds)} feed(s), "
+                  f"{len(report.failed)} failed")
+
+    options = _read_options(None, False, fetch_pages)
+    try:
+        watch(feeds, _db_path(db), seconds, on_round, rounds=1 if once else rounds,
+              options=options)
+    except KeyboardInterrupt:
+        err.print("stopped")
+    except NewsEventsError as e:
+        _fail(e)
+    if failed_any:
+        raise typer.Exit(code=1)
+
+
 @app.command()
 def events(
     actor: Optional[str] = typer.Option(None, help="Actor country code or name."),

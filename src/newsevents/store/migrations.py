@@ -137,4 +137,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX article_bands_bucket ON article_bands (band, bucket);
     """),
+    # Feeds polled by `watch-feeds` (ingest/watch.py): the validators each server sent last
+    # (ETag, Last-Modified) for conditional requests, and how the last poll went.
+    ("0006_feed_state", """
+        CREATE TABLE feed_state (
+            url VARCHAR PRIMARY KEY,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            checked_at TIMESTAMP NOT NULL,
+            status VARCHAR,
+            error VARCHAR
+        );
+    """),
 ]
