@@ -201,3 +201,44 @@ def network(
         return
     _emit(graph["edges"], format, ["source", "target", "events", "score_sum", "score_mean",
                                    "cooperation", "conflict"])
+
+
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="File to write."),
+    format: str = typer.Option(..., "--format",
+                               help="csv, parquet, jsonl, gdelt, plover, gexf, graphml or geojson."),
+    actor: Optional[str] = ACTOR, recipient: Optional[str] = RECIPIENT,
+    type: Optional[str] = TYPE, since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+    place: Optional[str] = PLACE, source: Optional[str] = SOURCE,
+    modality: Optional[str] = MODALITY,
+    db: Optional[Path] = DB,
+) -> None:
+    """Write the filtered events (or their clusters or network) in a format for other tools."""
+    from .export import export as export_events
+    flt = _filter(actor, recipient, type, since, until, place, source, modality)
+    with _reading(db) as store, _progress() as progress:
+        task = progress.add_task(f"exporting {format}", total=None)
+        written = _run(lambda: export_events(store, flt, format, out,
+                                             lambda n: progress.advance(task, n)))
+    what = {"gdelt": "cluster(s)", "gexf": "node(s)", "graphml": "node(s)"}.get(format, "event(s)")
+    from .cli import err
+    err.print(f"wrote {written} {what} to {out}")
+
+
+@app.command()
+def watch(
+    rules: Path = typer.Argument(..., help="YAML file with a list `rules:`."),
+    state: Optional[Path] = typer.Option(None, help="State file (default RULES.state.json)."),
+    db: Optional[Path] = DB,
+) -> None:
+    """Print events and clusters that match a rule and are new since the last run, as JSON
+    Lines; exit 1 when there are some, 0 when none (for cron)."""
+    from .watch import default_state_path, load_rules, run_watch
+    loaded = _run(lambda: load_rules(rules))
+    with _reading(db) as store:
+        new = _run(lambda: run_watch(store, loaded, state or default_state_path(rules)))
+    for match in new:
+        typer.echo(jobs.dump_json(match))
+    if new:
+        raise typer.Exit(code=1)

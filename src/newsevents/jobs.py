@@ -81,6 +81,10 @@ def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = N
                 report.already_stored += 1
             if progress:
                 progress()
+        # events stored by older versions or other writers get their clusters too
+        from .analysis.clusters import sync_clusters
+        with store.transaction():
+            sync_clusters(store)
     return report
 
 

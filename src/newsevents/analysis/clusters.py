@@ -9,7 +9,7 @@ The rule, which gives the same clusters whatever order articles arrive in:
 2. Span. A mention's dates are its event's [start, end], or its article's publication
    day when the text gives none. A span of one or two days is precise; a longer one
    ("last week", "in June", "since 2023") is vague.
-3. Precise mentions, taken in canonical order (start, end, event id), each join the
+3. Precise mentions, taken in canonical order (start, end, publication day, event id), join the
    first cluster whose seed (its first member) is at most the type's window away
    (`WINDOW_DAYS`) and whose placed members are all compatible with its place; else
    they seed a new cluster. A cluster therefore never stretches past one window, so
@@ -114,7 +114,10 @@ class Point:
 
     @property
     def order(self) -> tuple:
-        return (self.start or date.min, self.end or date.min, self.id)
+        # among mentions of the same dates the first published seeds: later reports rarely
+        # take the seat, so cluster ids stay put as reports arrive
+        return (self.start or date.min, self.end or date.min, self.published or date.max,
+                self.id)
 
 
 @dataclass(frozen=True)
