@@ -161,6 +161,9 @@ def ingest(
     columns: Optional[str] = COLUMNS_OPTION,
     month_first: bool = MONTH_FIRST_OPTION,
     fetch_pages: bool = FETCH_PAGES_OPTION,
+    server: Optional[str] = typer.Option(None, help="Post to a running `newsevents serve` at this URL instead."),
+    token: Optional[str] = typer.Option(None, envvar="NEWSEVENTS_TOKEN", show_envvar=True,
+                                        help="The server's write token (with --server)."),
 ) -> None:
     """Extract events and store them; ingesting the same articles twice changes nothing."""
     day = _date_option(published, "--published")
@@ -168,8 +171,13 @@ def ingest(
     try:
         with _progress() as progress:
             task = progress.add_task("ingesting", total=None)
-            report = jobs.ingest(paths, _db_path(db), published=day,
-                                 progress=lambda: progress.advance(task), options=options)
+            if server:
+                report = jobs.ingest_to_server(paths, server, token, published=day,
+                                               progress=lambda: progress.advance(task),
+                                               options=options)
+            else:
+                report = jobs.ingest(paths, _db_path(db), published=day,
+                                     progress=lambda: progress.advance(task), options=options)
     except NewsEventsError as e:
         _fail(e)
     for warning in report.warnings:
@@ -247,7 +255,6 @@ def events(
     format: EventsFormat = typer.Option(EventsFormat.table, "--format", help="Output format."),
 ) -> None:
     """Query stored events."""
-    from .store import Store
     from .store.queries import EventFilter, find_events
     try:
         flt = EventFilter(actor=actor, recipient=recipient, type=type,
@@ -259,7 +266,7 @@ def events(
     if not path.exists():
         _fail(InputError("no database here; run `newsevents ingest` first or pass --db", source=str(path)))
     try:
-        with Store.open(path, read_only=True) as store:
+        with jobs.open_store(path, read_only=True) as store:
             rows = find_events(store, flt)
     except NewsEventsError as e:
         _fail(e)
@@ -353,6 +360,30 @@ def where(
     """Print the place names of each article with coordinates."""
     from .nlp.place import place_report
     _per_article(paths, published, "places", place_report)
+
+
+@app.command()
+def serve(
+    db: Optional[Path] = typer.Option(None, help="DuckDB file (default $NEWSEVENTS_DB or ./newsevents.duckdb)."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; other hosts can reach a non-loopback one."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, envvar="NEWSEVENTS_TOKEN", show_envvar=True,
+                                        help="Token that POST /api/articles must send; without one the server is read-only."),
+    query_timeout: float = typer.Option(10.0, help="Seconds a query may run before it is stopped."),
+) -> None:
+    """Serve the REST API (docs at /api/docs) and the web UI; the server holds the database."""
+    from .api.server import is_loopback, serve as run_server
+    if not is_loopback(host):
+        err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: other machines can "
+                  "read the database")
+    if token is not None and not token.strip():
+        _fail(InputError("the token is empty", field="--token"))
+    err.print(f"serving {escape(str(_db_path(db)))} at http://{escape(host)}:{port}/ "
+              f"({'accepting articles with the token' if token else 'read-only: no token'})")
+    try:
+        run_server(_db_path(db), host=host, port=port, token=token, query_timeout=query_timeout)
+    except NewsEventsError as e:
+        _fail(e)
 
 
 # clusters, claims, timeline, network, export and watch register themselves on `app`.

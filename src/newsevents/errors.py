@@ -3,12 +3,15 @@
     NewsEventsError
     ├── InputError            bad input: a file, a line, a field
     │   ├── RecordError       one bad record in a batch (keeps file, line, field)
-    │   └── RecordWarning     a record kept with a problem (a date it cannot read);
-    │                         reported, never raised
+    │   ├── RecordWarning     a record kept with a problem (a date it cannot read);
+    │   │                     reported, never raised
+    │   └── NotFound          no stored record with the id asked for
     ├── PipelineError         components declared in an order that cannot work
     ├── ModelError            the spaCy English pipeline is not installed
     ├── DataError             a curated data file is malformed
-    └── StoreError            the database cannot be opened or migrated
+    ├── StoreError            the database cannot be opened or migrated
+    │   └── QueryTimeout      a read ran past the time limit set on the store
+    └── RemoteError           a newsevents server could not be reached or refused a request
 """
 from __future__ import annotations
 
@@ -47,6 +50,10 @@ class RecordWarning(InputError):
     """A record that is kept despite a problem, reported with where it is and what it is."""
 
 
+class NotFound(InputError):
+    """No stored article, event or cluster has the id asked for."""
+
+
 class PipelineError(NewsEventsError):
     """Components that cannot run in the order given."""
 
@@ -61,3 +68,11 @@ class DataError(NewsEventsError):
 
 class StoreError(NewsEventsError):
     """The DuckDB store cannot be opened, migrated or written."""
+
+
+class QueryTimeout(StoreError):
+    """A read ran longer than the store's `query_timeout` and was interrupted."""
+
+
+class RemoteError(NewsEventsError):
+    """A newsevents server could not be reached, or refused the request (its message kept)."""

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, RecordError, RecordWarning
+from .errors import InputError, RecordError, RecordWarning, StoreError
 from .records import Article, Event, article_with_events
 
 if TYPE_CHECKING:
@@ -64,9 +64,8 @@ def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = N
            progress: Callable[[], None] | None = None,
            options: ReadOptions | None = None) -> IngestReport:
     """Extract and store articles; each article in one transaction; bad records reported."""
-    from .store import Store
     report = IngestReport()
-    with Store.open(db_path) as store:
+    with open_store(db_path) as store:
         items = read_inputs(paths, published=published, options=options,
                             on_warning=report.warnings.append,
                             on_skip=report.not_english.append)
@@ -85,6 +84,60 @@ def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = N
         from .analysis.clusters import sync_clusters
         with store.transaction():
             sync_clusters(store)
+    return report
+
+
+def open_store(db_path: str | Path, read_only: bool = False):
+    """Store.open, saying so when a running `newsevents serve` holds the file."""
+    from .api.marker import read_marker
+    from .store import Store
+    try:
+        return Store.open(db_path, read_only=read_only)
+    except StoreError as e:
+        server = read_marker(db_path)
+        if server is None:
+            raise
+        raise StoreError(f"{db_path}: the database is in use by {server.describe()}; "
+                         f"post articles to it with `newsevents ingest --server {server.url}`, "
+                         "or stop the server") from e
+
+
+def ingest_to_server(paths: Iterable[str], server: str, token: str | None,
+                     published: date | None = None,
+                     progress: Callable[[], None] | None = None,
+                     options: ReadOptions | None = None) -> IngestReport:
+    """Read articles here and post them to a running server, which extracts and stores."""
+    from .api.client import batches, post_articles
+    report = IngestReport()
+
+    def good() -> Iterator[Article]:
+        for item in read_inputs(paths, published=published, options=options,
+                                on_warning=report.warnings.append):
+            if isinstance(item, RecordError):
+                report.errors.append(item)
+            else:
+                yield item
+
+    for batch in batches(good()):
+        answer = post_articles(server, batch, token)
+        report.stored += answer.get("stored", 0)
+        report.already_stored += answer.get("already_stored", 0)
+        report.events += answer.get("events", 0)
+        for bad in answer.get("errors", []):
+            index = bad.get("index")
+            record = batch[index] if isinstance(index, int) and 0 <= index < len(batch) else {}
+            report.errors.append(RecordError(bad.get("error", "refused by the server"),
+                                             source=f"article {record.get('id') or index}",
+                                             field=bad.get("field")))
+        for note in answer.get("warnings", []):
+            index = note.get("index")
+            record = batch[index] if isinstance(index, int) and 0 <= index < len(batch) else {}
+            report.warnings.append(RecordWarning(note.get("warning", ""),
+                                                 source=f"article {record.get('id') or index}",
+                                                 field=note.get("field")))
+        if progress:
+            for _ in batch:
+                progress()
     return report
 
 

@@ -192,3 +192,22 @@ def test_events_without_ids_get_stable_ids_from_the_article(store):
     assert event.id == ""
     store.add_article(Article(text=text, id="x"), [event], [])
     assert store.query("SELECT id FROM events")[0]["id"] == event.with_id("x").id
+
+
+# --- the time limit on reads ---------------------------------------------------------------
+
+def test_a_read_past_the_time_limit_is_stopped_with_query_timeout(store):
+    from newsevents.errors import QueryTimeout
+    store.query_timeout = 0.2
+    slow = "SELECT count(*) AS n FROM range(100000000) a, range(100000000) b WHERE a.range + b.range = -1"
+    with pytest.raises(QueryTimeout, match="longer than 0.2 s"):
+        store.query(slow)
+    with pytest.raises(QueryTimeout):
+        store.scalar(slow)
+    # the store still answers afterwards, and a quick read is not cut short
+    assert store.scalar("SELECT 41 + 1") == 42
+
+
+def test_without_a_time_limit_reads_are_not_interrupted(store):
+    assert store.query_timeout is None
+    assert store.scalar("SELECT count(*) FROM range(3000000)") == 3000000

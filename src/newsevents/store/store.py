@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -17,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import QueryTimeout, StoreError
 from ..records import Actor, Article, Event, Mention, content_id
 from .groups import assign_group, group_of
 from .migrations import MIGRATIONS
@@ -46,6 +47,8 @@ class Store:
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
         self._con = connection
         self.path = path
+        # Seconds a read may run before it is interrupted (None: no limit); the server sets it.
+        self.query_timeout: float | None = None
 
     @classmethod
     def open(cls, path: str | Path | None = None, read_only: bool = False) -> "Store":
@@ -114,25 +117,41 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows of a parameterised SELECT as dicts, on a cursor of their own."""
-        cursor = self._con.cursor()
-        try:
+        with self._cursor() as cursor:
             result = cursor.execute(sql, list(params))
             columns = [d[0] for d in result.description]
             return [dict(zip(columns, row)) for row in result.fetchall()]
-        except duckdb.Error as e:
-            raise StoreError(f"query failed: {e}") from e
-        finally:
-            cursor.close()
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        cursor = self._con.cursor()
-        try:
+        with self._cursor() as cursor:
             row = cursor.execute(sql, list(params)).fetchone()
             return row[0] if row else None
-        except duckdb.Error as e:
-            raise StoreError(f"query failed: {e}") from e
-        finally:
-            cursor.close()
+
+    class _Cursor:
+        """A cursor of its own, interrupted after `timeout` seconds; DuckDB errors as StoreError."""
+
+        def __init__(self, con: duckdb.DuckDBPyConnection, timeout: float | None) -> None:
+            self._cursor = con.cursor()
+            self._timeout = timeout
+            self._timer = threading.Timer(timeout, self._cursor.interrupt) if timeout else None
+
+        def __enter__(self) -> duckdb.DuckDBPyConnection:
+            if self._timer:
+                self._timer.start()
+            return self._cursor
+
+        def __exit__(self, exc_type, exc, tb) -> None:
+            if self._timer:
+                self._timer.cancel()
+            self._cursor.close()
+            if isinstance(exc, duckdb.InterruptException):
+                raise QueryTimeout(f"the query took longer than {self._timeout:g} s and was "
+                                   "stopped; narrow the filters") from exc
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"query failed: {exc}") from exc
+
+    def _cursor(self) -> "_Cursor":
+        return Store._Cursor(self._con, self.query_timeout)
 
     def has_article(self, article_id: str) -> bool:
         return self.scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
