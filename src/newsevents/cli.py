@@ -29,6 +29,11 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
+class Half(str, Enum):
+    tune = "tune"
+    check = "check"
+
+
 class EventsFormat(str, Enum):
     table = "table"
     json = "json"
@@ -296,13 +301,18 @@ def eval_command(
     gold: Path = typer.Argument(..., help="Gold JSONL (events, timexes or toponyms)."),
     by_type: bool = typer.Option(False, "--by-type", help="Add per-type precision and recall."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    half: Optional[Half] = typer.Option(None, "--half",
+                                        help="Score only the tuning or the check half (eval/splits.py)."),
+    errors: bool = typer.Option(False, "--errors",
+                                help="List misses and false events grouped by cause (event gold)."),
 ) -> None:
     """Run extraction on a gold file and score it as shared/gold/SCORING.md says."""
     try:
         jobs.require_file(str(gold))
         with _progress() as progress:
             task = progress.add_task("scoring", total=None)
-            result = jobs.evaluate(gold, by_type=by_type, progress=lambda: progress.advance(task))
+            result = jobs.evaluate(gold, by_type=by_type, progress=lambda: progress.advance(task),
+                                   half=half.value if half else None, errors=errors)
     except NewsEventsError as e:
         _fail(e)
     if as_json:
@@ -311,6 +321,9 @@ def eval_command(
     if result["kind"] == "events":
         from .eval.events import format_report
         typer.echo(format_report(result))
+        if errors:
+            from .eval.errors import format_errors
+            typer.echo(format_errors(result["errors"]))
     else:
         typer.echo(jobs.dump_json(result))
 

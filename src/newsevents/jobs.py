@@ -167,10 +167,14 @@ def _article_of(record: dict) -> Article:
 
 
 def evaluate(gold_path: str | Path, by_type: bool = False,
-             progress: Callable[[], None] | None = None) -> dict:
-    """Run extraction over a gold file and score it as shared/gold/SCORING.md says."""
+             progress: Callable[[], None] | None = None, half: str | None = None,
+             errors: bool = False) -> dict:
+    """Run extraction over a gold file and score it as shared/gold/SCORING.md says;
+    `half` scores only the tuning or check half (eval/splits.py); `errors` adds the
+    event errors grouped by cause (eval/errors.py)."""
+    from .eval.splits import in_half
     from .extraction import default_pipeline
-    gold = read_jsonl(gold_path)
+    gold = in_half(read_jsonl(gold_path), half)
     kind = gold_kind(gold)
     pipeline = default_pipeline()
     # Keyed by the record itself, not its id: gold may repeat an id (plover-gsr does).
@@ -196,7 +200,11 @@ def evaluate(gold_path: str | Path, by_type: bool = False,
             predicted.append(article_with_events(
                 article, [e.with_id(article.id) for e in doc._.events or []]))
         result = score_events(gold, predicted, by_type=by_type)
+        if errors:
+            from .eval.errors import find_errors
+            result["errors"] = find_errors(gold, predicted)
     result["kind"] = kind
+    result["half"] = half
     # "gold" is taken: the timex and toponym scorers count gold items under it.
     result["gold_file"] = str(gold_path)
     return result
