@@ -50,13 +50,12 @@ def _filter(actor, recipient, type, since, until, place, source, modality, limit
 
 @contextmanager
 def _reading(db: Optional[Path]) -> Iterator[Any]:
-    from .store import Store
     path = _db_path(db)
     if not path.exists():
         _fail(InputError("no database here; run `newsevents ingest` first or pass --db",
                          source=str(path)))
     try:
-        with Store.open(path, read_only=True) as store:
+        with jobs.open_store(path, read_only=True) as store:
             yield store
     except NewsEventsError as e:
         _fail(e)

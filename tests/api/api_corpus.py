@@ -94,10 +94,11 @@ def stories() -> list[Story]:
                  score=4.0),
         ]),
         Story("kcna-shells", "KCNA on munitions", date(2025, 6, 25), "KCNA", [
-            "North Korea has supplied 10 million shells to Russia, a Russian official claimed.",
+            "North Korea has supplied 10 million shells to Russia since last year, a Russian official claimed.",
             "Pyongyang threatened Seoul with a strong response to the drills.",
         ], [
             dict(sentence=0, trigger="supplied", type="AID", mode="military", actor=(PRK,), recipient=(RUS,),
+                 date=When(date(2024, 1, 1), date(2025, 6, 25), "since last year", "span"),
                  quantities=(Quantity(10_000_000, "10 million shells", unit="shells"),),
                  attribution=Attribution("Russian official", "RUS", "GOV", "a Russian official claimed"),
                  score=8.3),

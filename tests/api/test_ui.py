@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from api_corpus import EVENT_COUNT
+from api_corpus import ARTICLE_COUNT, EVENT_COUNT
 from live_server import TOKEN
 
 
@@ -107,6 +107,7 @@ def test_articles_page_lists_articles(read_only_server, page, screenshots):
     visit(page, read_only_server.url + "/articles", screenshots, "articles")
     titles = page.locator("#articles-table tbody td:nth-child(2)").all_inner_texts()
     assert titles[0] == "Lavrov visits Pyongyang" and "(untitled)" in titles
+    assert len(titles) == ARTICLE_COUNT
 
 
 def test_map_draws_the_bundled_countries_and_one_circle_per_place(read_only_server, page,
@@ -164,8 +165,85 @@ def test_a_posted_article_with_html_and_script_is_escaped_on_every_page(server, 
     assert hostile_text in page.locator("#article-text").inner_text()
     assert "<em>Outlet</em>" in page.locator(".article-meta").inner_text()
 
-    for path in ("/articles?text=defence+ministers", "/events?source=Outlet", "/map"):
+    for path in ("/articles?source=Outlet", "/events?source=Outlet", "/clusters?source=Outlet",
+                 "/claims?source=Outlet", "/actors?source=Outlet", "/map"):
         visit(page, server.url + path, screenshots, "xss-" + path.strip("/").split("?")[0])
         assert page.evaluate("window.__xss") is None
         assert page.locator("#bold-title, #evil-img, main script:not([src]):not([type])").count() == 0
     assert page.locator("#articles-table, #events-table, #map").count() >= 1
+
+
+# --- the knowledge-base pages ---------------------------------------------------------------
+
+def test_timeline_chart_draws_a_segment_per_period_and_type_and_links_to_events(read_only_server,
+                                                                              page, screenshots):
+    visit(page, read_only_server.url + "/timeline", screenshots, "timeline")
+    rows = read_only_server.get_json("/api/timeline")[1]["rows"]
+    bars = page.locator("#timeline-chart rect.bar")
+    assert bars.count() == len(rows)
+    legend = page.locator("#timeline-chart .chart-legend button")
+    assert legend.count() == len({r["key"] for r in rows})
+    protest = page.locator("#timeline-chart .chart-legend button", has_text="PROTEST")
+    protest.click()
+    assert protest.get_attribute("aria-pressed") == "false"
+    assert bars.count() == len(rows) - sum(1 for r in rows if r["key"] == "PROTEST")
+    page.locator("#timeline-chart a", has=page.locator("rect.bar")).filter(
+        has_text="CONSULT: 12").first.click()
+    page.wait_for_url(re.compile(r"/events\?.*type=CONSULT"))
+    assert page.locator("#events-table tbody tr").count() == 12
+    assert page.console_watch.problems == []
+
+
+def test_network_graph_draws_nodes_and_links_and_opens_a_nodes_events(read_only_server, page,
+                                                                      screenshots):
+    visit(page, read_only_server.url + "/network", screenshots, "network")
+    graph = read_only_server.get_json("/api/network")[1]
+    assert page.locator("#network .node").count() == len(graph["nodes"])
+    assert page.locator("#network path.edge").count() == len(graph["edges"])
+    kor = page.locator("#network .node", has_text="KOR")
+    kor.focus()
+    assert "focused" in page.locator("#network").get_attribute("class")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/events\?actor=KOR"))
+    assert page.console_watch.problems == []
+    visit(page, read_only_server.url + "/network?node=actor", screenshots, "network-actors")
+    assert page.locator("#network .node", has_text="South Korea").count() == 1
+
+
+def test_clusters_page_and_one_cluster_with_its_claims(read_only_server, page, screenshots):
+    visit(page, read_only_server.url + "/clusters?sort=corroborated", screenshots, "clusters")
+    first = page.locator("#clusters-table tbody tr").first
+    assert "AID" in first.inner_text() and "PRK" in first.inner_text()
+    first.locator("a").first.click()
+    page.wait_for_url(re.compile(r"/clusters/\w+"))
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(screenshots / "cluster.png"), full_page=True)
+    assert page.locator("table.claims tbody tr").count() == 2
+    assert page.locator("table.claims tr.disagrees").count() == 2
+    assert page.console_watch.problems == []
+
+
+def test_claims_view_compares_the_sources_of_a_dyad(read_only_server, page, screenshots):
+    visit(page, read_only_server.url + "/claims?actor=PRK&recipient=RUS&type=AID", screenshots,
+          "claims")
+    group = page.locator(".claim-group")
+    assert group.count() == 1
+    assert group.locator(".badge.disagree").inner_text() == "sources disagree"
+    notes = group.locator(".conflict-note").all_inner_texts()
+    assert any("10 million shells" in n for n in notes) and any("5 million" in n for n in notes)
+    assert page.locator("#dyad-chart rect.bar").count() >= 1
+
+
+def test_actors_and_exports_pages(read_only_server, page, screenshots):
+    visit(page, read_only_server.url + "/actors", screenshots, "actors")
+    assert page.locator("#actors-table tbody tr").first.inner_text().startswith("South Korea")
+    assert page.locator("#sources-table tbody tr").count() >= 5
+    visit(page, read_only_server.url + "/exports?type=AID", screenshots, "exports")
+    assert page.locator("#exports-table a[download]").count() == 8
+    with page.expect_download() as info:
+        page.locator("#exports-table tr", has_text="csv").locator("a").first.click()
+    download = info.value
+    assert download.suggested_filename == "newsevents-events.csv"
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.splitlines()[0].startswith("id,") and len(text.splitlines()) == 4
+    assert page.console_watch.problems == []

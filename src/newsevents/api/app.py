@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
+import tempfile
 import threading
 from importlib import metadata
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, Header, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InputError, NewsEventsError, NotFound, QueryTimeout, StoreError
 from ..store import Store
-from . import pages, posting
+from . import kb_pages, pages, posting
 from .html import WEB, Renderer
 from .security import DEFAULT_MAX_BODY, Guard, WriteAccess
 
@@ -49,14 +52,32 @@ class PagedEventQuery(EventQuery):
                           description="Events per page.")
 
 
-class ArticleQuery(BaseModel):
-    text: str | None = Field(None, description="Part of the title or text.")
-    outlet: str | None = Field(None, description="Part of the outlet name.")
-    since: str | None = Field(None, description="Published on or after (YYYY-MM-DD).")
-    until: str | None = Field(None, description="Published on or before (YYYY-MM-DD).")
-    page: int = Field(1, ge=1, description="Page number, from 1.")
-    per_page: int = Field(pages.DEFAULT_PAGE_SIZE, ge=1, le=pages.MAX_PAGE_SIZE,
-                          description="Articles per page.")
+class TimelineQuery(EventQuery):
+    interval: Literal["day", "week", "month"] = Field("month", description="Bar width.")
+    by: Literal["type", "quad"] = Field("type", description="Split by PLOVER type or quad category.")
+
+
+class NetworkQuery(EventQuery):
+    node: Literal["country", "actor"] = Field("country", description="Nodes are countries or actors.")
+    max_nodes: int = Field(60, ge=1, le=kb_pages.MAX_NETWORK_NODES,
+                           description="Keep the busiest nodes and the edges among them.")
+
+
+class ClusterQuery(PagedEventQuery):
+    per_page: int = Field(25, ge=1, le=pages.MAX_PAGE_SIZE, description="Clusters per page.")
+    sort: Literal["recent", "corroborated"] = Field("recent", description="Order of clusters.")
+    min_sources: int = Field(1, ge=0, description="At least this many distinct sources.")
+    min_articles: int = Field(1, ge=0, description="At least this many articles.")
+
+
+class ClaimsQuery(EventQuery):
+    cluster: str | None = Field(None, max_length=200, description="One cluster's id (the filters are then ignored).")
+    page: int = Field(1, ge=1, description="Page of clusters, from 1.")
+    per_page: int = Field(10, ge=1, le=100, description="Clusters per page.")
+
+
+class ActorsQuery(PagedEventQuery):
+    role: Literal["actor", "recipient"] | None = Field(None, description="Only as actor, or only as recipient.")
 
 
 POST_EXAMPLE = {"articles": [{"id": "wire-0716-01", "title": "Ministers meet",
@@ -127,11 +148,11 @@ def create_app(store: Store, token: str | None = None,
     # --- articles ------------------------------------------------------------------------
 
     @app.get("/api/articles", tags=["articles"], summary="Stored articles, one page")
-    def api_articles(q: Annotated[ArticleQuery, Query()]) -> Response:
+    def api_articles(q: Annotated[PagedEventQuery, Query()]) -> Response:
         return as_json(pages.articles_page(store, **q.model_dump()))
 
     @app.get("/articles", include_in_schema=False)
-    def html_articles(request: Request, q: Annotated[ArticleQuery, Query()]) -> HTMLResponse:
+    def html_articles(request: Request, q: Annotated[PagedEventQuery, Query()]) -> HTMLResponse:
         return html(request, "articles.html", pages.articles_page(store, **q.model_dump()))
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
@@ -143,6 +164,83 @@ def create_app(store: Store, token: str | None = None,
     def html_article(request: Request,
                      article_id: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
         return html(request, "article.html", pages.article_page(store, article_id))
+
+    # --- the knowledge base: clusters, claims, timeline, network, actors, exports ---------
+
+    @app.get("/api/clusters", tags=["clusters"], summary="Merged events with their counts, one page")
+    def api_clusters(q: Annotated[ClusterQuery, Query()]) -> Response:
+        return as_json(kb_pages.clusters_page(store, **q.model_dump()))
+
+    @app.get("/clusters", include_in_schema=False)
+    def html_clusters(request: Request, q: Annotated[ClusterQuery, Query()]) -> HTMLResponse:
+        return html(request, "clusters.html", kb_pages.clusters_page(store, **q.model_dump()))
+
+    @app.get("/api/clusters/{cluster_id}", tags=["clusters"],
+             summary="One cluster with its member events and each source's claim")
+    def api_cluster(cluster_id: Annotated[str, PathParam(max_length=200)]) -> Response:
+        return as_json(kb_pages.cluster_page(store, cluster_id))
+
+    @app.get("/clusters/{cluster_id}", include_in_schema=False)
+    def html_cluster(request: Request,
+                     cluster_id: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
+        return html(request, "cluster.html", kb_pages.cluster_page(store, cluster_id))
+
+    @app.get("/api/claims", tags=["clusters"],
+             summary="Sources compared for a cluster, or for a dyad and type, disagreements flagged")
+    def api_claims(q: Annotated[ClaimsQuery, Query()]) -> Response:
+        return as_json(kb_pages.claims_page(store, **q.model_dump()))
+
+    @app.get("/claims", include_in_schema=False)
+    def html_claims(request: Request, q: Annotated[ClaimsQuery, Query()]) -> HTMLResponse:
+        return html(request, "claims.html", kb_pages.claims_page(store, **q.model_dump()))
+
+    @app.get("/api/timeline", tags=["analysis"], summary="Event counts per period by type or quad")
+    def api_timeline(q: Annotated[TimelineQuery, Query()]) -> Response:
+        return as_json(kb_pages.timeline_page(store, **q.model_dump()))
+
+    @app.get("/timeline", include_in_schema=False)
+    def html_timeline(request: Request, q: Annotated[TimelineQuery, Query()]) -> HTMLResponse:
+        return html(request, "timeline.html", kb_pages.timeline_page(store, **q.model_dump()))
+
+    @app.get("/api/network", tags=["analysis"],
+             summary="Actor network: edges weighted by events and conflict-cooperation score")
+    def api_network(q: Annotated[NetworkQuery, Query()]) -> Response:
+        return as_json(kb_pages.network_page(store, **q.model_dump()))
+
+    @app.get("/network", include_in_schema=False)
+    def html_network(request: Request, q: Annotated[NetworkQuery, Query()]) -> HTMLResponse:
+        return html(request, "network.html", kb_pages.network_page(store, **q.model_dump()))
+
+    @app.get("/api/actors", tags=["analysis"], summary="Actors and sources of matching events")
+    def api_actors(q: Annotated[ActorsQuery, Query()]) -> Response:
+        return as_json(kb_pages.actors_page(store, **q.model_dump()))
+
+    @app.get("/actors", include_in_schema=False)
+    def html_actors(request: Request, q: Annotated[ActorsQuery, Query()]) -> HTMLResponse:
+        return html(request, "actors.html", kb_pages.actors_page(store, **q.model_dump()))
+
+    @app.get("/api/exports", tags=["exports"], summary="Export formats and how many events match")
+    def api_exports(q: Annotated[EventQuery, Query()]) -> Response:
+        return as_json(kb_pages.exports_page(store, **q.model_dump()))
+
+    @app.get("/exports", include_in_schema=False)
+    def html_exports(request: Request, q: Annotated[EventQuery, Query()]) -> HTMLResponse:
+        return html(request, "exports.html", kb_pages.exports_page(store, **q.model_dump()))
+
+    @app.get("/api/exports/{format}", tags=["exports"],
+             summary="Download the matching events (csv, parquet, jsonl, gdelt, plover, gexf, "
+                     "graphml, geojson)")
+    def api_export(format: Annotated[str, PathParam(max_length=20)],
+                   q: Annotated[EventQuery, Query()]) -> FileResponse:
+        folder = Path(tempfile.mkdtemp(prefix="newsevents-export-"))
+        try:
+            path, filename, media_type = kb_pages.write_export(store, format, folder,
+                                                               **q.model_dump())
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return FileResponse(path, media_type=media_type, filename=f"newsevents-{filename}",
+                            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
     @app.post("/api/articles", tags=["articles"],
               summary="Extract events from articles and store them (needs the token)",

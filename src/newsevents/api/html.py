@@ -15,27 +15,23 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..quads import quad_name, quad_of
+
 WEB = resources.files("newsevents") / "web"
 
-NAV = [("events", "Events"), ("articles", "Articles"), ("map", "Map")]
-
-# PLOVER's quad classes, for colouring types consistently on every page.
-QUADS = {
-    "q-coop-verbal": ("verbal cooperation", ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")),
-    "q-coop-material": ("material cooperation", ("COOPERATE", "AID", "RETREAT")),
-    "q-conf-verbal": ("verbal conflict", ("REQUEST", "ACCUSE", "REJECT", "THREATEN")),
-    "q-conf-material": ("material conflict", ("PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-                                              "ASSAULT")),
-}
-_QUAD_OF = {t: (css, label) for css, (label, types) in QUADS.items() for t in types}
-
+NAV = [("events", "Events"), ("articles", "Articles"), ("clusters", "Clusters"),
+       ("claims", "Claims"), ("timeline", "Timeline"), ("network", "Network"), ("map", "Map"),
+       ("actors", "Actors"), ("exports", "Exports")]
 
 def quad_class(event_type: str | None) -> str:
-    return _QUAD_OF.get((event_type or "").upper(), ("q-other", ""))[0]
+    """CSS class of a type's PLOVER quad category (q1 verbal cooperation ... q4 material
+    conflict), so that every page colours types alike."""
+    quad = quad_of(event_type)
+    return f"q{quad}" if quad else "q-other"
 
 
 def quad_label(event_type: str | None) -> str:
-    return _QUAD_OF.get((event_type or "").upper(), ("", "other"))[1]
+    return quad_name(event_type) or "other"
 
 
 def evidence_parts(event: dict[str, Any], limit: int = 220) -> tuple[str, str, str]:

@@ -12,12 +12,11 @@ from typing import Any
 from ..errors import InputError, NotFound
 from ..records import MODALITIES
 from ..store import Store
-from ..store import queries
+from ..store import articles, queries
 
 MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 50
 EVENT_FILTERS = ("actor", "recipient", "type", "since", "until", "place", "source", "modality")
-ARTICLE_FILTERS = ("text", "outlet", "since", "until")
 
 
 def event_filter(limit: int | None = None, offset: int = 0,
@@ -30,34 +29,35 @@ def event_filter(limit: int | None = None, offset: int = 0,
 def events_page(store: Store, page: int = 1, per_page: int = DEFAULT_PAGE_SIZE,
                 **filters: Any) -> dict[str, Any]:
     """Events matching the filters of `newsevents events`, newest first, one page of them."""
-    _check_paging(page, per_page)
+    check_paging(page, per_page)
     flt = event_filter(limit=per_page, offset=(page - 1) * per_page, **filters)
     total = queries.count_events(store, flt)
     return {
-        "filters": _given(filters, EVENT_FILTERS),
-        **_paging(total, page, per_page),
+        "filters": given_filters(filters, EVENT_FILTERS),
+        **paging(total, page, per_page),
         "events": queries.find_events(store, flt),
-        "facets": {"types": queries.event_type_counts(store), "modalities": list(MODALITIES)},
+        "facets": facets(store),
     }
 
 
 def articles_page(store: Store, page: int = 1, per_page: int = DEFAULT_PAGE_SIZE,
                   **filters: Any) -> dict[str, Any]:
-    """Stored articles, newest first, with their number of events (no full text)."""
-    _check_paging(page, per_page)
-    flt = queries.ArticleFilter(**{name: filters.get(name) for name in ARTICLE_FILTERS},
-                                limit=per_page, offset=(page - 1) * per_page)
-    total = queries.count_articles(store, flt)
+    """Stored articles, newest first, with their number of events (no text); with event
+    filters, only articles with a matching event, counting those."""
+    check_paging(page, per_page)
+    flt = event_filter(limit=per_page, offset=(page - 1) * per_page, **filters)
+    total = articles.count_articles(store, flt)
     return {
-        "filters": _given(filters, ARTICLE_FILTERS),
-        **_paging(total, page, per_page),
-        "articles": queries.find_articles(store, flt),
+        "filters": given_filters(filters, EVENT_FILTERS),
+        **paging(total, page, per_page),
+        "articles": articles.find_articles(store, flt),
+        "facets": facets(store),
     }
 
 
 def article_page(store: Store, article_id: str) -> dict[str, Any]:
     """One article with its full text and every event, each with its evidence span."""
-    article = queries.article_with_stored_events(store, article_id)
+    article = articles.article_by_id(store, article_id)
     if article is None:
         raise NotFound(f"no article with id {article_id!r}", field="article_id")
     for event in article["events"]:
@@ -70,11 +70,11 @@ def map_page(store: Store, **filters: Any) -> dict[str, Any]:
     flt = event_filter(**filters)
     places = queries.event_places(store, flt)
     return {
-        "filters": _given(filters, EVENT_FILTERS),
+        "filters": given_filters(filters, EVENT_FILTERS),
         "total": queries.count_events(store, flt),
         "placed": sum(p["events"] for p in places),
         "places": places,
-        "facets": {"types": queries.event_type_counts(store), "modalities": list(MODALITIES)},
+        "facets": facets(store),
     }
 
 
@@ -134,7 +134,12 @@ def evidence_span(text: str, event: dict[str, Any]) -> dict[str, int] | None:
     return span
 
 
-def _check_paging(page: int, per_page: int) -> None:
+def facets(store: Store) -> dict[str, Any]:
+    """What the filter form offers: stored types with their counts, and the modalities."""
+    return {"types": queries.event_type_counts(store), "modalities": list(MODALITIES)}
+
+
+def check_paging(page: int, per_page: int) -> None:
     if page < 1:
         raise InputError(f"page must be 1 or more, got {page}", field="page")
     if not 1 <= per_page <= MAX_PAGE_SIZE:
@@ -142,12 +147,12 @@ def _check_paging(page: int, per_page: int) -> None:
                          field="per_page")
 
 
-def _paging(total: int, page: int, per_page: int) -> dict[str, int]:
+def paging(total: int, page: int, per_page: int) -> dict[str, int]:
     return {"total": total, "page": page, "per_page": per_page,
             "pages": max(1, math.ceil(total / per_page))}
 
 
-def _given(filters: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+def given_filters(filters: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     """The filters that were set, as given (blank values dropped)."""
     return {name: filters[name] for name in names
             if filters.get(name) not in (None, "") and str(filters[name]).strip()}

@@ -169,64 +169,7 @@ def event_row(row: dict[str, Any]) -> dict[str, Any]:
     return _plain(row)
 
 
-# --- articles and event places (added for the API and web UI, issue 10) --------------------
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    """Articles whose title or text contains `text`, from `outlet`, published in a range."""
-    text: str | None = None
-    outlet: str | None = None
-    since: date | None = None
-    until: date | None = None
-    limit: int | None = None
-    offset: int = 0
-
-    def __post_init__(self) -> None:
-        for name in ("text", "outlet"):
-            value = getattr(self, name)
-            object.__setattr__(self, name, value.strip() or None if isinstance(value, str) else None)
-        for name in ("since", "until"):
-            object.__setattr__(self, name, _as_date(getattr(self, name), name))
-        if self.limit is not None and self.limit < 0:
-            raise InputError(f"limit must be 0 or more, got {self.limit}", field="limit")
-        if self.offset < 0:
-            raise InputError(f"offset must be 0 or more, got {self.offset}", field="offset")
-
-
-def find_articles(store: Store, flt: ArticleFilter | None = None) -> list[dict[str, Any]]:
-    """Articles newest first, without their text: id, title, date, outlet, url, length, events."""
-    flt = flt or ArticleFilter()
-    where, params = _article_where(flt)
-    sql = ("SELECT a.id, a.title, a.published, a.outlet, a.url, length(a.text) AS characters, "
-           "left(a.text, 240) AS opening, "
-           "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-           f"FROM articles a {where} ORDER BY a.published DESC NULLS LAST, a.id")
-    if flt.limit is not None:
-        sql += " LIMIT ?"
-        params.append(flt.limit)
-    if flt.offset:
-        sql += " OFFSET ?"
-        params.append(flt.offset)
-    return store.query(sql, params)
-
-
-def count_articles(store: Store, flt: ArticleFilter | None = None) -> int:
-    where, params = _article_where(flt or ArticleFilter())
-    return store.scalar(f"SELECT count(*) FROM articles a {where}", params)
-
-
-def article_with_stored_events(store: Store, article_id: str) -> dict[str, Any] | None:
-    """One article with its text and every stored event (in text order), or None."""
-    rows = store.query("SELECT id, title, published, outlet, url, text FROM articles "
-                       "WHERE id = ?", [article_id])
-    if not rows:
-        return None
-    article = rows[0]
-    article["events"] = [_plain(row) for row in store.query(
-        f"SELECT e.*, {_ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE e.article_id = ? ORDER BY e.evidence_start, e.trigger_start, e.id", [article_id])]
-    return article
-
+# --- event places and type counts (added for the API and web UI, issue 10) ----------------
 
 def event_places(store: Store, flt: EventFilter | None = None,
                  limit: int = 2000) -> list[dict[str, Any]]:
@@ -241,24 +184,6 @@ def event_places(store: Store, flt: EventFilter | None = None,
         f"FROM events e JOIN articles a ON a.id = e.article_id {where} "
         "GROUP BY e.place_name, e.place_country, e.lat, e.lon "
         "ORDER BY events DESC, name LIMIT ?", params + [limit])
-
-
-def _article_where(flt: ArticleFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.text is not None:
-        clauses.append("(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))")
-        params += [flt.text, flt.text]
-    if flt.outlet is not None:
-        clauses.append("contains(lower(a.outlet), lower(?))")
-        params.append(flt.outlet)
-    if flt.since is not None:
-        clauses.append("a.published >= ?")
-        params.append(flt.since)
-    if flt.until is not None:
-        clauses.append("a.published <= ?")
-        params.append(flt.until)
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def event_type_counts(store: Store) -> dict[str, int]:
