@@ -307,18 +307,24 @@ def eval_command(
                                 help="List misses and false events grouped by cause (event gold)."),
 ) -> None:
     """Run extraction on a gold file and score it as shared/gold/SCORING.md says."""
+    bad: list[RecordError] = []
+
+    def on_error(error: RecordError) -> None:
+        bad.append(error)
+        _report_bad(error)
+
     try:
         jobs.require_file(str(gold))
         with _progress() as progress:
             task = progress.add_task("scoring", total=None)
             result = jobs.evaluate(gold, by_type=by_type, progress=lambda: progress.advance(task),
-                                   half=half.value if half else None, errors=errors)
+                                   half=half.value if half else None, errors=errors,
+                                   on_error=on_error)
     except NewsEventsError as e:
         _fail(e)
     if as_json:
         typer.echo(jobs.dump_json(result))
-        return
-    if result["kind"] == "events":
+    elif result["kind"] == "events":
         from .eval.events import format_report
         typer.echo(format_report(result))
         if errors:
@@ -326,6 +332,8 @@ def eval_command(
             typer.echo(format_errors(result["errors"]))
     else:
         typer.echo(jobs.dump_json(result))
+    if bad:
+        raise typer.Exit(code=1)
 
 
 def _per_article(paths: list[str], published: Optional[str], key: str, report) -> None:

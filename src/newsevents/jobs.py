@@ -23,13 +23,33 @@ def read_inputs(paths: Iterable[str], published: date | None = None,
     """English articles of every path; records kept with a problem (a date it cannot
     read) are told to `on_warning`, articles in other languages to `on_skip` (else to
     `on_warning`)."""
+    from .ingest.archives import isolated
     from .ingest.language import english_only
     from .ingest.options import DEFAULT_OPTIONS
-    from .ingest.readers import read_articles
+    from .ingest.readers import check_path, read_articles
+    paths = list(paths)
+    for path in paths:      # a mistyped name stops the run before any work
+        check_path(path)
     for path in paths:
-        items = read_articles(path, published=published, title=title,
-                              options=options or DEFAULT_OPTIONS, on_warning=on_warning)
-        yield from english_only(items, str(path), on_skip or on_warning or (lambda _: None))
+        # A file that cannot be read or decoded is one bad record; the next file goes on.
+        items = isolated(lambda path=path: read_articles(
+            path, published=published, title=title, options=options or DEFAULT_OPTIONS,
+            on_warning=on_warning))
+        yield from english_only(within_limits(items, str(path)), str(path),
+                                on_skip or on_warning or (lambda _: None))
+
+
+def within_limits(items: Iterable[Article | RecordError],
+                  source: str | None = None) -> Iterator[Article | RecordError]:
+    """Articles over the hard length limit become bad records (sections.py says why)."""
+    from .sections import MAX_ARTICLE_CHARS
+    for item in items:
+        if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+            yield RecordError(f"article {item.id} has {len(item.text):,} characters, over the "
+                              f"limit of {MAX_ARTICLE_CHARS:,}; split it into smaller articles",
+                              source=source, field="text")
+        else:
+            yield item
 
 
 def extract_articles(items: Iterable[Article | RecordError],
@@ -141,9 +161,10 @@ def ingest_to_server(paths: Iterable[str], server: str, token: str | None,
     return report
 
 
-def read_jsonl(path: str | Path) -> list[dict]:
+def read_jsonl(path: str | Path,
+               on_error: Callable[[RecordError], None] | None = None) -> list[dict]:
     from .eval.gold import read_articles as read_gold
-    return read_gold(path)
+    return read_gold(path, on_error=on_error)
 
 
 def gold_kind(records: list[dict]) -> str:
@@ -168,13 +189,15 @@ def _article_of(record: dict) -> Article:
 
 def evaluate(gold_path: str | Path, by_type: bool = False,
              progress: Callable[[], None] | None = None, half: str | None = None,
-             errors: bool = False) -> dict:
+             errors: bool = False,
+             on_error: Callable[[RecordError], None] | None = None) -> dict:
     """Run extraction over a gold file and score it as shared/gold/SCORING.md says;
     `half` scores only the tuning or check half (eval/splits.py); `errors` adds the
-    event errors grouped by cause (eval/errors.py)."""
+    event errors grouped by cause (eval/errors.py). A gold line a scorer cannot read
+    raises RecordError, or with `on_error` goes there and is left out of the scores."""
     from .eval.splits import in_half
     from .extraction import default_pipeline
-    gold = in_half(read_jsonl(gold_path), half)
+    gold = in_half(read_jsonl(gold_path, on_error=on_error), half)
     kind = gold_kind(gold)
     pipeline = default_pipeline()
     # Keyed by the record itself, not its id: gold may repeat an id (plover-gsr does).

@@ -389,7 +389,7 @@ def test_read_articles_reads_json_lines_and_skips_blank_lines(tmp_path):
 
 def test_a_bad_line_is_reported_with_its_number():
     with pytest.raises(RecordError) as caught:
-        parse_articles(['{"id": "a"}', "{not json"], source="pred.jsonl")
+        parse_articles(['{"id": "a", "text": "t"}', "{not json"], source="pred.jsonl")
     assert caught.value.line == 2
 
 

@@ -169,18 +169,67 @@ def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(f"not UTF-8 text ({e.reason} at byte {e.start})", source=source) from e
+        raise InputError(_not_utf8(data, e), source=source) from e
 
 
-def read_stream(stream: TextIO, source: str = STDIN_SOURCE, published: date | None = None,
+def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+    """Where the first undecodable byte is, and how to convert the file."""
+    line = data.count(b"\n", 0, error.start) + 1
+    return (f"not UTF-8 text: byte 0x{data[error.start]:02x} at line {line} "
+            f"(byte {error.start}) is {error.reason}; convert the file to UTF-8, "
+            "e.g. iconv -f latin1 -t utf-8")
+
+
+def check_path(path: str | Path) -> None:
+    """Raise InputError for a path that names nothing readable: checked before a run starts."""
+    from .feeds import is_url
+
+    if str(path) == STDIN or is_url(str(path)):
+        return
+    file = Path(path)
+    if file.is_dir():
+        return
+    if file.suffix.lower() not in SUPPORTED:
+        raise InputError(f"unknown file type '{file.suffix or '(none)'}'; expected one of "
+                         f"{', '.join(SUPPORTED)}, a folder, a URL or - for stdin",
+                         source=str(path))
+    if not file.is_file():
+        raise InputError("no such file", source=str(path))
+
+
+def read_stream(stream: BinaryIO | TextIO, source: str = STDIN_SOURCE,
+                published: date | None = None,
                 title: str | None = None) -> Iterator[Article | RecordError]:
-    """A JSONL stream when its first non-blank character is `{`, else one plain-text article."""
-    content = stream.read()
-    if content.lstrip().startswith("{"):
-        yield from read_jsonl_lines(content.splitlines(), source, published=published)
-    else:
-        yield from _dated(_guarded(lambda: text_article(content, source, published, title)),
-                          source)
+    """A JSONL stream when its first non-blank character is `{`, else one plain-text article.
+
+    The stream is read as bytes and JSONL is split on "\n" alone, as files are, so a
+    text holding U+2028 or U+0085 stays one record and line numbers match the file's.
+    """
+    raw = getattr(stream, "buffer", stream)
+    head: list[bytes] = []
+    for line in iter(raw.readline, type(raw.read(0))()):
+        line = line if isinstance(line, bytes) else line.encode("utf-8")
+        head.append(line)
+        if line.strip():
+            break
+    first = head[-1].lstrip().removeprefix(b"\xef\xbb\xbf").lstrip() if head else b""
+    if first.startswith(b"{"):
+        yield from read_jsonl_lines(_chain_lines(head, raw), source, published=published)
+        return
+    rest = raw.read()
+    data = b"".join(head) + (rest if isinstance(rest, bytes) else rest.encode("utf-8"))
+    try:
+        content = _decode(data, source)
+    except InputError as e:
+        yield RecordError(e.reason, source=source)
+        return
+    yield from _dated(_guarded(lambda: text_article(content, source, published, title)), source)
+
+
+def _chain_lines(head: list[bytes], raw) -> Iterator[bytes]:
+    yield from head
+    for line in raw:
+        yield line if isinstance(line, bytes) else line.encode("utf-8")
 
 
 def _dated(items: Iterable[Article | RecordError], source: str | None = None) -> Iterator[Item]:
@@ -202,11 +251,10 @@ def _guarded(make) -> Iterator[Article | RecordError]:
 
 def _read_text(file: Path) -> str:
     try:
-        return file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"not UTF-8 text ({e.reason} at byte {e.start})", source=str(file)) from e
+        data = file.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", source=str(file)) from e
+    return _decode(data, str(file))
 
 
 # --- plain text and Markdown ---------------------------------------------------------------
