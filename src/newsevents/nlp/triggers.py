@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .cameo import cameo_trigger, load_cameo
 from .lexicon import Lexicon, Trigger
 from .syntax import SUBJECT_DEPS, first_child, subject_token
 
@@ -34,6 +35,7 @@ class Found:
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
     found: list[Found] = []
     consumed: set[int] = set()
+    cameo = load_cameo()
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             hit = _phrase_hit(token, lexicon)
@@ -43,26 +45,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
                     consumed.add(hit.object_token.i)
                 continue
             trigger = lexicon.verbs.get(token.lemma_.lower())
-            if trigger is None:
+            if trigger is not None and _verb_conditions_hold(token, trigger):
+                found.append(Found(token, trigger))
                 continue
-            if trigger.requires_xcomp and not any(
-                    c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in trigger.requires_xcomp or any(
-                        g.dep_ in ("xcomp", "ccomp", "conj", "advcl") and g.lemma_.lower() in trigger.requires_xcomp
-                        for g in c.subtree)) for c in token.children):
-                continue
-            # The parser often makes a particle a preposition: "pulled out of El Fasher".
-            if trigger.needs_particle and not any(
-                    c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trigger.needs_particle
-                    and (c.dep_ != "prep" or not any(g.dep_ == "pobj" for g in c.children)
-                         or any(g.dep_ == "prep" for g in c.children))
-                    for c in token.children):
-                continue
-            if trigger.needs_object and not any(
-                    w in trigger.needs_object for w, _ in _object_words(token)):
-                continue
-            if trigger.needs_person_object and not _has_party_object(token):
-                continue
-            found.append(Found(token, trigger))
+            # The project's lexicon first; then the CAMEO dictionary's patterns, and its
+            # default senses only for verbs the project's lexicon does not know.
+            trigger = cameo_trigger(token, cameo, patterns_only=token.lemma_.lower() in lexicon.verbs)
+            if trigger is not None and token.pos_ == "VERB":
+                found.append(Found(token, trigger))
     for token in sent:
         # "France is ready to contribute troops": readiness to cooperate is a promise.
         if token.lower_ in READINESS and token.dep_ in ("acomp", "oprd", "amod") and any(
@@ -85,6 +75,28 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             continue
         found.append(Found(token, trigger))
     return _drop_elaborations(_drop_enveloped(_drop_argument_nouns(found)))
+
+
+def _verb_conditions_hold(token: Token, trigger: Trigger) -> bool:
+    """The conditions a lexicon verb entry puts on its sentence."""
+    if trigger.requires_xcomp and not any(
+            c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in trigger.requires_xcomp or any(
+                g.dep_ in ("xcomp", "ccomp", "conj", "advcl") and g.lemma_.lower() in trigger.requires_xcomp
+                for g in c.subtree)) for c in token.children):
+        return False
+    # The parser often makes a particle a preposition: "pulled out of El Fasher".
+    if trigger.needs_particle and not any(
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trigger.needs_particle
+            and (c.dep_ != "prep" or not any(g.dep_ == "pobj" for g in c.children)
+                 or any(g.dep_ == "prep" for g in c.children))
+            for c in token.children):
+        return False
+    if trigger.needs_object and not any(
+            w in trigger.needs_object for w, _ in _object_words(token)):
+        return False
+    if trigger.needs_person_object and not _has_party_object(token):
+        return False
+    return True
 
 
 def _refers_back(token: Token, trigger: Trigger) -> bool:
@@ -202,6 +214,11 @@ def _drop_elaborations(found: list[Found]) -> list[Found]:
                       and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
                       and (outer.trigger.type == item.trigger.type
                            or {outer.trigger.type, item.trigger.type} <= MATERIAL_CONFLICT))
+        # "met the minister to discuss trade": the purpose of a meeting is the meeting.
+        purpose = (token.dep_ in ("advcl", "xcomp") and outer is not None and outer is not item
+                   and outer.trigger.type == item.trigger.type
+                   and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+        elaborates = elaborates or purpose
         if not elaborates:
             kept.append(item)
     return kept
