@@ -23,6 +23,9 @@ from .triggers import Found, find_triggers, noun_trigger, refers_to_told
 from .doctext import doc_text
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
+ONE_PERSON = {"man", "woman", "person", "individual", "suspect", "teenager", "boy", "girl", "child",
+              "youth", "student", "driver", "worker", "resident", "villager", "farmer", "assailant",
+              "attacker", "gunman", "knifeman"}
 STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "INT"}
 DIRECTED_VERBAL = {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # Words for parties abroad that name no country: "urged allies to send air defences".
@@ -79,6 +82,7 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         token = found.token
         trigger = found.trigger
         recipient_override: tuple[Actor, ...] | None = None
+        passive_subject = agent = None
         if token.pos_ in ("NOUN", "PROPN"):
             actor, recipient, subject = _noun_arguments(found, finder)
             lemma = token.lemma_.lower()
@@ -105,6 +109,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         recipient = tuple(r for r in recipient if not any(same_actor(r, a) for a in actor))
         if not actor and trigger.type == "ASSAULT":
             actor = _unidentified_attackers(token, recipient, finder)
+        if not actor and passive_subject is not None and agent is None:
+            actor = _implied_authorities(trigger, recipient, token, finder)
         if not actor:
             continue
         recipient = _locate_defaulted(recipient, token, finder) or recipient
@@ -171,6 +177,47 @@ def address_at_home(events: list[Event], doc: Doc, finder: "ArgumentFinder") -> 
     return addressed
 
 
+# Acts only a state does to people, by the verb's lemma, and who in the state does
+# them: "was arrested", "was sentenced to six years", "were charged with fraud".
+STATE_ACTS = {**dict.fromkeys(("arrest", "detain", "apprehend", "jail", "imprison", "incarcerate",
+                               "intern", "round"), "POL"),
+              **dict.fromkeys(("sentence", "convict", "fine", "charge", "indict", "prosecute",
+                               "acquit"), "JUD"),
+              **dict.fromkeys(("deport", "expel", "extradite", "release", "free", "pardon"), "GOV")}
+
+
+def _implied_authorities(trigger, recipient: tuple[Actor, ...], token: Token,
+                         finder: ArgumentFinder) -> tuple[Actor, ...]:
+    """ "A man has been arrested over the stabbing": a state act in the passive with no
+    agent was done by the authorities of the country where it happened, the country of
+    the people it was done to, or the story's own country, in that order."""
+    sector = STATE_ACTS.get(token.lemma_.lower())
+    if sector is None or not recipient or not all(r.sector in (None, "CVL", "OPP", "MED", "BUS", "NGO",
+                                                               "GOV", "REB", "LEG")
+                                                   for r in recipient):
+        return ()
+    country = _place_country(token, finder)
+    if country is None:
+        countries = {r.country for r in recipient if r.country and r.country != "IGO"}
+        country = next(iter(countries)) if len(countries) == 1 else finder.resolver.home
+    if country is None:
+        return ()
+    return (Actor(name="authorities", country=country, sector=sector),)
+
+
+def _place_country(trigger: Token, finder: ArgumentFinder) -> str | None:
+    """The country of the place a locative phrase of the trigger's sentence names
+    ("in the city of Kolkata"), its own clause first."""
+    clause = clause_tokens(trigger)
+    for token in clause + [t for t in trigger.sent if t not in clause]:
+        place = finder.resolver.place_at.get(token.i)
+        mention = finder.resolver.by_token.get(token.i)
+        if place is not None and place.country and not (mention is not None and mention.kind == "demonym") \
+                and _in_locative_phrase(token):
+            return place.country
+    return None
+
+
 def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
                             finder: ArgumentFinder) -> tuple[Actor, ...]:
     """ "Three civilians were killed in a car bombing in Baghdad": an attack in a main clause
@@ -230,8 +277,10 @@ def _locate_defaulted(recipient: tuple[Actor, ...], trigger: Token,
 
 def _retype(event_type: str, mode: str | None, actor: tuple[Actor, ...],
             token: Token) -> tuple[str, str | None]:
-    # Civilians who block roads or set fires are protesting, not coercing or assaulting.
-    if event_type in ("ASSAULT", "COERCE") and actor and all(a.sector in CIVILIAN_SECTORS for a in actor):
+    # Civilians who block roads or set fires are protesting, not coercing or assaulting;
+    # one person who stabs or shoots is committing a crime, no protest.
+    if event_type in ("ASSAULT", "COERCE") and actor and all(
+            a.sector in CIVILIAN_SECTORS and a.name.split()[-1].lower() not in ONE_PERSON for a in actor):
         return "PROTEST", "obstruct" if event_type == "COERCE" else "riot"
     # "will not accept refugees": refusing is REJECT.
     if event_type == "AGREE" and any(c.dep_ == "neg" for c in token.children):

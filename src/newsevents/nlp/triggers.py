@@ -126,7 +126,8 @@ def _takes_effect(token: Token) -> bool:
 
 
 def _has_party_object(token: Token) -> bool:
-    obj = first_child(token, ("dobj",))
+    # In the passive the object is the subject: "three suspects were charged".
+    obj = first_child(token, ("dobj",)) or first_child(token, ("nsubjpass",))
     return obj is not None and (obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.pos_ in (
         "PROPN", "PRON") or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in obj.subtree))
 
