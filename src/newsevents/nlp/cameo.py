@@ -173,12 +173,7 @@ def _matches(pattern: Pattern, context: dict) -> bool:
     return True
 
 
-import os
 def cameo_trigger(verb: Token, lexicon: CameoLexicon, patterns_only: bool = False) -> Trigger | None:
-    if os.environ.get("NE_CAMEO") == "off":
-        return None
-    if os.environ.get("NE_CAMEO") == "patterns":
-        patterns_only = True
     """The PLOVER trigger the CAMEO dictionary gives this verb in its sentence, or None."""
     lemma = verb.lemma_.lower()
     senses = lexicon.senses.get(lemma) or lexicon.senses.get(lexicon.forms.get(verb.lower_, ""), ())

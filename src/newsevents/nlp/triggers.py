@@ -36,6 +36,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
     found: list[Found] = []
     consumed: set[int] = set()
     cameo = load_cameo()
+    backoff: list[Found] = []
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             hit = _phrase_hit(token, lexicon)
@@ -52,7 +53,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             # default senses only for verbs the project's lexicon does not know.
             trigger = cameo_trigger(token, cameo, patterns_only=token.lemma_.lower() in lexicon.verbs)
             if trigger is not None and token.pos_ == "VERB":
-                found.append(Found(token, trigger))
+                backoff.append(Found(token, trigger))
+    # The CAMEO dictionary's senses are many and broad: they speak only where the
+    # project's lexicon finds nothing in the sentence.
+    if not found:
+        found = backoff
     for token in sent:
         # "France is ready to contribute troops": readiness to cooperate is a promise.
         if token.lower_ in READINESS and token.dep_ in ("acomp", "oprd", "amod") and any(
