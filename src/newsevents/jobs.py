@@ -118,8 +118,8 @@ def open_store(db_path: str | Path, read_only: bool = False):
         if server is None:
             raise
         raise StoreError(f"{db_path}: the database is in use by {server.describe()}; "
-                         f"post articles to it with `newsevents ingest --server {server.url}`, "
-                         "or stop the server") from e
+                         f"read it there, add articles with `newsevents ingest --server "
+                         f"{server.url}`, or stop the server") from e
 
 
 def ingest_to_server(paths: Iterable[str], server: str, token: str | None,

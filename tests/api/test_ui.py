@@ -70,6 +70,10 @@ def test_keyboard_selects_a_row_and_opens_its_article(read_only_server, page):
     assert page.locator("h1").inner_text()
     page.keyboard.press("?")
     assert page.locator("#help").is_visible()
+    page.keyboard.press("Escape")
+    page.keyboard.press("g")
+    page.keyboard.press("l")
+    page.wait_for_url(re.compile(r"/clusters$"))
     assert page.console_watch.problems == []
 
 
@@ -91,6 +95,10 @@ def test_article_view_highlights_each_events_evidence_beside_its_fields(read_onl
     active = page.locator("#article-text mark.active").all_inner_texts()
     assert "".join(active) == "Russia denied receiving any weapons from Pyongyang."
     assert page.locator(".event-card.active .pill").inner_text() == "REJECT"
+    # each event links to every report of it (its cluster)
+    cards.first.locator("a", has_text="every report of this event").click()
+    page.wait_for_url(re.compile(r"/clusters/\w+$"))
+    assert page.locator("table.claims tbody tr").count() == 2
     assert page.console_watch.problems == []
 
 
