@@ -245,6 +245,55 @@ def watch_feeds(
         raise typer.Exit(code=1)
 
 
+@app.command("spark-extract")
+def spark_extract(
+    input: str = typer.Argument(..., help="JSONL (.jsonl, .ndjson, .gz) or Parquet file, or a folder of them."),
+    output: str = typer.Option(..., "--output", help="Folder for the Parquet datasets."),
+    master: str = typer.Option("local[*]", help="Spark master (spark-submit for a cluster: see README)."),
+    partitions: Optional[int] = typer.Option(None, help="Repartition the input into this many tasks."),
+    published: Optional[str] = typer.Option(None, help="Publication date for records without one."),
+    columns: Optional[str] = COLUMNS_OPTION,
+    month_first: bool = MONTH_FIRST_OPTION,
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output."),
+) -> None:
+    """Extract events on Apache Spark, the same pipeline per partition; write Parquet."""
+    from . import spark as spark_job
+    day = _date_option(published, "--published")
+    options = _read_options(columns, month_first, False)
+    session = None
+    try:
+        session = spark_job.local_session(master)
+        report = spark_job.spark_extract(input, output, session, options, day, partitions,
+                                         overwrite)
+    except NewsEventsError as e:
+        _fail(e)
+    finally:
+        if session is not None:
+            session.stop()
+    for problem in report.problems:
+        err.print(f"[yellow]{problem['kind']}:[/yellow] {escape(spark_job._describe(problem))}")
+    err.print(escape(spark_job.summary(report)))
+    if report.errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def load(
+    directory: Path = typer.Argument(..., help="The --output folder of spark-extract."),
+    db: Optional[Path] = typer.Option(None, help="DuckDB file."),
+) -> None:
+    """Store the articles, events and mentions written by spark-extract."""
+    from .exchange import load_directory
+    try:
+        with _progress() as progress:
+            task = progress.add_task("loading", total=None)
+            report = load_directory(directory, _db_path(db), lambda: progress.advance(task))
+    except NewsEventsError as e:
+        _fail(e)
+    err.print(f"stored {report.stored} article(s) with {report.events} event(s); "
+              f"{report.already_stored} already stored")
+
+
 @app.command()
 def events(
     actor: Optional[str] = typer.Option(None, help="Actor country code or name."),

@@ -24,7 +24,6 @@ def read_inputs(paths: Iterable[str], published: date | None = None,
     read) are told to `on_warning`, articles in other languages to `on_skip` (else to
     `on_warning`)."""
     from .ingest.archives import isolated
-    from .ingest.language import english_only
     from .ingest.options import DEFAULT_OPTIONS
     from .ingest.readers import check_path, read_articles
     paths = list(paths)
@@ -34,9 +33,8 @@ def read_inputs(paths: Iterable[str], published: date | None = None,
         # A file that cannot be read or decoded is one bad record; the next file goes on.
         items = isolated(lambda path=path: read_articles(
             path, published=published, title=title, options=options or DEFAULT_OPTIONS,
-            on_warning=on_warning))
-        yield from english_only(within_limits(items, str(path)), str(path),
-                                on_skip or on_warning or (lambda _: None))
+            on_warning=on_warning, on_skip=on_skip))
+        yield from within_limits(items, str(path))
 
 
 def within_limits(items: Iterable[Article | RecordError],

@@ -1,7 +1,9 @@
+import json
+
 import pytest
 
-from newsevents.errors import RecordError
-from newsevents.ingest.language import detect, english_only
+from newsevents.ingest import read_articles
+from newsevents.ingest.language import NotEnglish, detect, screen
 from newsevents.records import Article
 
 
@@ -25,14 +27,24 @@ def test_english_and_name_heavy_short_texts_are_kept(text):
     assert detect(text).is_english
 
 
-def test_english_only_skips_other_languages_naming_them_and_passes_errors_on():
+def test_screen_names_the_skipped_article_where_it_was_read():
     french = Article(id="fr-1", title="Expulsions",
                      text="La Russie a expulsé deux diplomates allemands lundi, a annoncé le ministère.")
     english = Article(id="en-1", text="Russia expelled two German diplomats on Monday.")
-    error = RecordError("invalid JSON", source="wire.jsonl", line=3)
+    assert screen(english, "wire.jsonl", 2) is english
+    skipped = screen(french, "wire.jsonl", 3)
+    assert isinstance(skipped, NotEnglish)
+    assert "wire.jsonl, line 3" in str(skipped) and "fr-1" in str(skipped)
+    assert "'Expulsions'" in str(skipped) and "'fr'" in str(skipped) and "skipped" in str(skipped)
+
+
+def test_readers_skip_other_languages_by_line_and_tell_on_skip(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"id": "en", "text": "Russia expelled two German diplomats."}) + "\n"
+                    + json.dumps({"id": "de", "text": "Russland hat am Montag zwei deutsche "
+                                  "Diplomaten ausgewiesen, teilte das Ministerium mit."}) + "\n",
+                    encoding="utf-8")
     skipped = []
-    kept = list(english_only([french, error, english], "wire.jsonl", skipped.append))
-    assert kept == [error, english]
-    [message] = skipped
-    assert "wire.jsonl" in str(message) and "fr-1" in str(message) and "'Expulsions'" in str(message)
-    assert "'fr'" in str(message) and "skipped" in str(message)
+    articles = list(read_articles(path, on_skip=skipped.append))
+    assert [a.id for a in articles] == ["en"]
+    assert [(s.source, s.line) for s in skipped] == [(str(path), 2)]

@@ -15,6 +15,7 @@ from datetime import date
 from ..errors import InputError, RecordError, RecordWarning
 from ..records import Article
 from .dates import published_date
+from .language import screen
 from .options import DEFAULT_OPTIONS, ReadOptions
 
 Item = Article | RecordError | RecordWarning
@@ -126,8 +127,8 @@ def _entry_article(entry, number: int, source: str, outlet: str | None, options:
     day, warning = published_date(raw_date, published, where, order=options.date_order)
     if warning:
         yield warning
-    yield Article(text=text, id=_clean(entry.get("id")) or "", title=title, published=day,
-                  outlet=outlet, url=link)
+    yield screen(Article(text=text, id=_clean(entry.get("id")) or "", title=title,
+                         published=day, outlet=outlet, url=link), where)
 
 
 def _entry_text(entry) -> str:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..errors import RecordError, RecordWarning
 from ..records import Article
 from .dates import DateOrder, published_date
+from .language import screen
 
 # Metadata where publishers declare when a story was first published.
 _DATE_META = ("article:published_time", "og:article:published_time", "datepublished",
@@ -46,7 +47,7 @@ def html_articles(content: bytes | str, source: str, published: date | None = No
         return
     if warning is not None:
         yield warning
-    yield article
+    yield screen(article, source)
 
 
 def html_article(content: bytes | str, source: str, published: date | None = None,

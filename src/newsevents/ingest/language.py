@@ -9,11 +9,10 @@ scores low for every language and is kept.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..errors import RecordError, RecordWarning
+from ..errors import RecordWarning
 from ..records import Article
 
 ENGLISH = "en"
@@ -45,19 +44,19 @@ def detect(text: str) -> Detected:
     return Detected(language, float(probability))
 
 
-def english_only(items: Iterable[Article | RecordError], source: str,
-                 on_skip: Callable[[RecordWarning], None]) -> Iterator[Article | RecordError]:
-    """The items with articles in other languages taken out and told to `on_skip`."""
-    for item in items:
-        if isinstance(item, Article):
-            found = detect(f"{item.title or ''}\n{item.text}")
-            if not found.is_english:
-                on_skip(RecordWarning(
-                    f"article {describe(item)} is in language '{found.language}' "
-                    f"(probability {found.probability:.2f}), not English; skipped",
-                    source=source))
-                continue
-        yield item
+class NotEnglish(RecordWarning):
+    """An article skipped because it is confidently in another language."""
+
+
+def screen(article: Article, source: str | None = None,
+           line: int | None = None) -> Article | NotEnglish:
+    """The article, or why it is skipped when another language is confidently detected."""
+    found = detect(f"{article.title or ''}\n{article.text}")
+    if found.is_english:
+        return article
+    return NotEnglish(f"article {describe(article)} is in language '{found.language}' "
+                      f"(probability {found.probability:.2f}), not English; skipped",
+                      source=source, line=line)
 
 
 def describe(article: Article) -> str:

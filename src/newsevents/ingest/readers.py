@@ -24,6 +24,7 @@ from typing import Any, BinaryIO, TextIO
 from ..errors import InputError, RecordError, RecordWarning
 from ..records import Article
 from .dates import DateOrder, parse_date, published_date  # noqa: F401  (parse_date: re-exported)
+from .language import NotEnglish, screen
 from .options import DEFAULT_OPTIONS, ReadOptions
 
 STDIN = "-"
@@ -47,16 +48,20 @@ _STRING_FIELDS = ("id", "title", "outlet", "url")
 def read_articles(path: str | Path, published: date | None = None, title: str | None = None,
                   options: ReadOptions = DEFAULT_OPTIONS,
                   on_warning: Callable[[RecordWarning], None] | None = None,
+                  on_skip: Callable[[RecordWarning], None] | None = None,
                   ) -> Iterator[Article | RecordError]:
     """Articles from one file (by extension), folder or URL, or from stdin when `path` is "-".
 
     `published` is the date for inputs that do not carry one; a date in the
     input (a JSONL field, an HTML meta tag) wins. `title` names a text file's
     article; without it the first non-empty line is the title. Warnings go to
-    `on_warning`, else to the `newsevents.ingest` logger.
+    `on_warning`, else to the `newsevents.ingest` logger; articles skipped for their
+    language (ingest/language.py) to `on_skip`, else with the warnings.
     """
     for item in read_items(path, published, title, options):
-        if isinstance(item, RecordWarning):
+        if isinstance(item, NotEnglish) and on_skip is not None:
+            on_skip(item)
+        elif isinstance(item, RecordWarning):
             (on_warning or _log_warning)(item)
         else:
             yield item
@@ -239,7 +244,7 @@ def _dated(items: Iterable[Article | RecordError], source: str | None = None) ->
             yield RecordWarning("no publication date (give one with --published); its "
                                 "relative dates are left unresolved", source=source,
                                 field="published")
-        yield item
+        yield screen(item, source) if isinstance(item, Article) else item
 
 
 def _guarded(make) -> Iterator[Article | RecordError]:
@@ -302,7 +307,7 @@ def read_jsonl_lines(lines: Iterable[bytes | str], source: str, published: date 
             yield e
         else:
             yield from warnings
-            yield article
+            yield screen(article, source, number)
 
 
 def jsonl_article(line: str, source: str, number: int, published: date | None = None,

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from ..errors import InputError, RecordError, RecordWarning
 from ..records import Article
 from .dates import published_date
+from .language import screen
 from .options import ARTICLE_FIELDS, ReadOptions
 
 Item = Article | RecordError | RecordWarning
@@ -95,7 +96,7 @@ def mapped_article(row: dict[str, Any], source: str, line: int, options: ReadOpt
                                   options.date_order, field=column("published"))
     article = Article(text=text.strip(), id=values["id"] or "", title=values["title"],
                       published=day, outlet=values["outlet"], url=values["url"])
-    return [warning, article] if warning else [article]
+    return [warning, screen(article, source, line)] if warning else [screen(article, source, line)]
 
 
 def _check_columns(header: list[str], source: str, options: ReadOptions) -> None:

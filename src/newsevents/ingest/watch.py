@@ -119,7 +119,6 @@ def watch(feeds_file: str | Path, db_path: str | Path, every: float,
 
 def _poll_one(store, client, feed: str, options: ReadOptions, result: FeedResult) -> None:
     from .. import jobs
-    from .language import english_only
 
     if is_url(feed):
         state = _load_state(store, feed)
@@ -143,8 +142,7 @@ def _poll_one(store, client, feed: str, options: ReadOptions, result: FeedResult
             result.warnings.append(item)
         else:
             articles.append(item)
-    screened = english_only(articles, feed, result.warnings.append)
-    new = (a for a in screened if isinstance(a, RecordError) or not store.has_article(a.id))
+    new = (a for a in articles if isinstance(a, RecordError) or not store.has_article(a.id))
     for article, events, mentions in jobs.extract_articles(new, result.errors.append):
         if store.add_article(article, events, mentions):
             result.stored += 1
