@@ -161,18 +161,28 @@ def input_files(spark, path: str) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+def _exists(spark, path: str) -> bool:
+    hadoop_path = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(path)
+    fs = hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    return bool(fs.exists(hadoop_path))
+
+
 def spark_extract(input_path: str, output: str, spark=None,
                   options: ReadOptions = DEFAULT_OPTIONS, published: date | None = None,
                   partitions: int | None = None, overwrite: bool = False,
                   keep_problems: int = 20) -> SparkReport:
     """Extract events from every article of `input_path` on Spark; write Parquet to `output`."""
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F
 
     spark = spark or local_session()
     sc = spark.sparkContext
     files = input_files(spark, input_path)
     if not files:
         raise InputError("no .jsonl, .ndjson, .jsonl.gz or .parquet files", source=input_path)
+    if not overwrite and _exists(spark, output):
+        raise InputError("the output exists already (use --overwrite to replace it)",
+                         source=output)
     parts = []
     for uri, kind in files:
         if kind == JSONL:
@@ -190,27 +200,28 @@ def spark_extract(input_path: str, output: str, spark=None,
     if partitions:
         records = records.repartition(partitions)
     rows = records.mapPartitions(partial(extract_partition, options=options, published=published))
-    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    # Python runs once, into one cached table whose row holds one of the four kinds; the
+    # four outputs are then cut from the cache inside the JVM.
+    table = spark.createDataFrame(rows.map(_tagged), _tagged_schema()).persist(
+        StorageLevel.MEMORY_AND_DISK)
     try:
+        report = SparkReport(output=output, files=len(files))
+        kinds = table.select(F.coalesce(F.col("problems.kind"), F.col("name")).alias("kind"))
+        report.counts = {row["kind"]: row["count"] for row in kinds.groupBy("kind").count().collect()}
         mode = "overwrite" if overwrite else "errorifexists"
-        for name, columns in OUTPUTS:
-            typed = rows.filter(lambda r, name=name: r[0] == name).map(
-                lambda r, columns=columns: _typed(r[1], columns))
-            frame = spark.createDataFrame(typed, _schema(columns))
+        for name, _ in OUTPUTS:
             try:
-                frame.write.mode(mode).parquet(f"{output.rstrip('/')}/{name}")
+                table.where(F.col("name") == name).select(f"{name}.*") \
+                    .write.mode(mode).parquet(f"{output.rstrip('/')}/{name}")
             except Exception as e:   # py4j / AnalysisException: say which output and why
                 first = str(e).strip().splitlines()[0]
                 raise InputError(f"cannot write {name}: {first}"
                                  + ("" if overwrite else " (use --overwrite to replace it)"),
                                  source=output) from e
-        report = SparkReport(output=output, files=len(files))
-        report.counts = dict(rows.map(lambda r: (r[0] if r[0] != "problems" else r[1]["kind"], 1))
-                             .countByKey())
-        report.problems = rows.filter(lambda r: r[0] == "problems").map(lambda r: r[1]) \
-            .take(keep_problems)
+        report.problems = [row.asDict() for row in table.where(F.col("name") == "problems")
+                           .select("problems.*").limit(keep_problems).collect()]
     finally:
-        rows.unpersist()
+        table.unpersist()
     return report
 
 
@@ -219,9 +230,21 @@ def _check_parquet_columns(columns: list[str], uri: str, options: ReadOptions) -
     _check_columns(list(columns), uri, options)
 
 
+def _tagged(item: tuple[str, dict[str, Any]]) -> tuple:
+    """(name, row) as (name, articles, events, mentions, problems) with one struct filled."""
+    name, row = item
+    return (name, *(_typed(row, columns) if name == other else None for other, columns in OUTPUTS))
+
+
 def _typed(row: dict[str, Any], columns: tuple[str, ...]) -> tuple:
     return tuple(float(row[c]) if c in _DOUBLES and row[c] is not None else row[c]
                  for c in columns)
+
+
+def _tagged_schema():
+    from pyspark.sql.types import StringType, StructField, StructType
+    return StructType([StructField("name", StringType(), False)]
+                      + [StructField(name, _schema(columns), True) for name, columns in OUTPUTS])
 
 
 def _schema(columns: tuple[str, ...]):
