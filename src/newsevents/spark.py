@@ -75,12 +75,15 @@ def extract_partition(records: Iterable[tuple[str, str, int, Any]],
     """(kind, source, line, raw record) in; ("articles"|"events"|"mentions"|"problems", row) out."""
     from newsevents.extraction import default_pipeline
     from newsevents.ingest.language import NotEnglish
+    from newsevents.jobs import within_limits
 
     problems: list[dict[str, Any]] = []
 
     def articles():
         for kind, source, line, raw in records:
-            for item in _read_record(kind, source, line, raw, options, published):
+            items = within_limits(_read_record(kind, source, line, raw, options, published),
+                                  source)
+            for item in items:
                 if isinstance(item, NotEnglish):
                     problems.append(problem_row("skipped", item))
                 elif isinstance(item, RecordWarning):
