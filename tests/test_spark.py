@@ -137,3 +137,24 @@ def test_input_without_jsonl_or_parquet_is_an_input_error(spark, tmp_path):
     (tmp_path / "notes.txt").write_text("x")
     with pytest.raises(InputError, match="no .jsonl"):
         spark_extract(str(tmp_path), str(tmp_path / "out"), spark)
+
+
+def test_the_spark_submit_entry_point_runs_as_a_script():
+    import subprocess
+    import sys
+
+    import newsevents.spark as module
+    result = subprocess.run([sys.executable, module.__file__, "--help"], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "--output" in result.stdout and "input" in result.stdout
+
+
+def test_load_of_a_folder_that_is_no_spark_output_fails_clearly(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsevents.cli import app
+    result = CliRunner().invoke(app, ["load", str(tmp_path), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "no articles/ folder" in " ".join(result.stderr.split())
+    assert not (tmp_path / "x.duckdb").exists()
