@@ -218,3 +218,30 @@ def test_a_conditional_strike_threatens_who_must_meet_the_condition(code):
     event = find(code("Netanyahu said Israel would strike hard if Hezbollah violated the agreement."),
                  "THREATEN")
     assert {r.country for r in event.recipient} == {"LBN"}
+
+
+def test_a_state_act_in_the_agentless_passive_is_the_authorities_of_that_place(code):
+    events = code("Two opposition activists were sentenced to five years in prison in Minsk on Tuesday.")
+    sentence = find(events, "SANCTION")
+    assert [(a.country, a.sector) for a in sentence.actor] == [("BLR", "JUD")]
+    arrest = find(code("A 40-year-old man has been arrested in Lyon over the shooting."), "COERCE")
+    assert [(a.country, a.sector) for a in arrest.actor] == [("FRA", "POL")]
+
+
+def test_an_accusation_in_the_agentless_passive_names_no_authorities(code):
+    assert not [e for e in code("The envoy has been accused of spying in Oslo.") if e.type == "ACCUSE"]
+
+
+def test_forces_deployed_in_the_passive_are_their_states(code):
+    event = find(code("Some 3,000 Ethiopian troops were deployed in the border region of Somalia."), "MOBILIZE")
+    assert summary(event) == ("MOBILIZE", ("ETH",), ("SOM",))
+
+
+def test_one_person_who_attacks_commits_a_crime_not_a_protest(code):
+    events = code("A man stabbed six people at a market in Lyon on Sunday.")
+    assert find(events, "ASSAULT") and not [e for e in events if e.type == "PROTEST"]
+
+
+def test_the_purpose_of_a_meeting_is_the_meeting(code):
+    events = code("The Kenyan president met his Ugandan counterpart in Kampala to discuss border trade.")
+    assert [e.type for e in events] == ["CONSULT"]

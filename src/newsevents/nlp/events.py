@@ -98,6 +98,11 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
                 actor = finder.actors(agent)
                 recipient_override = finder.actors(passive_subject) if passive_subject is not None else ()
                 subject = agent
+            elif passive_subject is not None and trigger.type == "MOBILIZE":
+                # "5,000 troops were deployed to the border": the forces moved are their
+                # state's, and the place they go says whom it concerns.
+                actor = tuple(a for a in finder.actors(passive_subject) if a.sector in ("MIL", "POL"))
+                subject = passive_subject
             elif passive_subject is not None:
                 actor = ()
                 recipient_override = finder.actors(passive_subject)
