@@ -245,3 +245,37 @@ def test_one_person_who_attacks_commits_a_crime_not_a_protest(code):
 def test_the_purpose_of_a_meeting_is_the_meeting(code):
     events = code("The Kenyan president met his Ugandan counterpart in Kampala to discuss border trade.")
     assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_a_meeting_in_one_partys_country_is_hosted_by_it(code):
+    event = find(code("The Somali president met Kenya's defence chief in Nairobi on Monday."), "CONSULT")
+    assert summary(event) == ("CONSULT", ("SOM",), ("KEN",))
+    event = find(code("Kenya's defence chief met the Somali president in Nairobi on Monday."), "CONSULT")
+    assert summary(event) == ("CONSULT", ("SOM",), ("KEN",))
+
+
+def test_parties_named_together_meet_jointly_wherever_they_meet(code):
+    event = find(code("Kenyan and Somali defence chiefs met in Mogadishu on Monday."), "CONSULT")
+    assert summary(event) == ("CONSULT", ("KEN", "SOM"), ())
+
+
+def test_a_meeting_in_a_third_country_has_every_party_as_actor(code):
+    event = find(code("The American president will meet the Chinese leader in Osaka on Saturday."), "CONSULT")
+    assert summary(event) == ("CONSULT", ("CHN", "USA"), ())
+
+
+def test_a_counterpart_takes_its_own_nationality_not_its_possessors(code):
+    event = find(code("The Chinese foreign minister met his Indian counterpart in Beijing."), "CONSULT")
+    assert summary(event) == ("CONSULT", ("IND",), ("CHN",))
+
+
+def test_a_group_in_or_from_a_place_belongs_to_that_places_country(code):
+    event = find(code("Police in Mombasa arrested six smugglers on Friday."), "COERCE")
+    assert {a.country for a in event.actor} == {"KEN"}
+    event = find(code("Foreign ministers from Iraq and Iran held talks on water sharing."), "CONSULT")
+    assert {a.country for a in event.actor} == {"IRN", "IRQ"}
+
+
+def test_a_countrys_creditors_are_not_its_own(code):
+    events = code("Argentina's creditors urged Buenos Aires to cut spending.")
+    assert all("ARG" not in {a.country for a in e.actor} for e in events)

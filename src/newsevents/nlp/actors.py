@@ -26,6 +26,10 @@ THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLACE_WORDS = {"city": ("city",), "town": ("city",), "capital": ("city",), "province": ("admin1",),
                "region": ("admin1", "feature"), "state": ("admin1",)}
+# A possessor of these names the other side, not the group's country ("Greece's creditors").
+RELATIONAL_NOUNS = {"creditor", "neighbour", "neighbor", "ally", "partner", "critic", "opponent",
+                    "rival", "enemy", "foe", "donor", "lender", "detractor", "adversary",
+                    "counterpart"}
 PAIR_WORDS = {"nations", "countries", "sides", "states", "neighbors", "neighbours", "governments",
               "leaders", "parties", "regimes", "capitals", "allies"}
 BACK_REFERENCES = {"country": "country", "nation": "country", "state": "country",
@@ -313,9 +317,9 @@ class ActorResolver:
             for part in [child, *child.conjuncts])
 
     def _of_countries(self, head: Token) -> list[str]:
-        """ "the governments of Mexico, Argentina and Bolivia"."""
+        """ "the governments of Mexico, Argentina and Bolivia", "ministers from Iraq and Iran"."""
         return self._countries_of(
-            part for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+            part for child in head.children if child.dep_ == "prep" and child.lower_ in ("of", "from")
             for obj in child.children if obj.dep_ == "pobj"
             for part in [obj, *obj.conjuncts])
 
@@ -364,6 +368,7 @@ class ActorResolver:
                     sector = self.index.modifiers[phrase]
                     break
         country = None
+        pronoun_owner = None
         for token in tokens:
             if token.i == head.i and not include_head:
                 continue
@@ -382,11 +387,16 @@ class ActorResolver:
                 if earlier:
                     country = self.place_at[max(earlier)].country
                     break
+            if token.dep_ == "poss" and head.lemma_.lower() in RELATIONAL_NOUNS:
+                continue      # "Greece's creditors" are not Greek
             if token.dep_ == "poss" and token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
-                referents = self.antecedent(token)
-                if referents and referents[0].country:
-                    country = referents[0].country
-                    break
+                # "his Indian counterpart": a country word of the phrase itself comes first.
+                if pronoun_owner is None:
+                    pronoun_owner = token
+        if country is None and pronoun_owner is not None:
+            referents = self.antecedent(pronoun_owner)
+            if referents and referents[0].country:
+                country = referents[0].country
         if country is None:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -398,6 +408,17 @@ class ActorResolver:
                         for sub in obj.subtree:
                             if country is None and sub.i in self.place_at:
                                 country = self.place_at[sub.i].country
+        if country is None:
+            # "police in Lagos", "rescue teams from Turkey": where a group is or comes from.
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from") and country is None:
+                    for obj in child.children:
+                        mention = self.by_token.get(obj.i)
+                        if mention is not None and mention.actor is not None and \
+                                mention.actor.country not in (None, "IGO"):
+                            country = mention.actor.country
+                        elif obj.i in self.place_at and self.place_at[obj.i].country:
+                            country = self.place_at[obj.i].country
         return country, sector
 
     # ---- reference -----------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Actor
-from .actors import ActorResolver
+from .actors import RELATIONAL_NOUNS, ActorResolver
 from .syntax import clause_tokens, first_child, pobj, possessor
 from .triggers import Found
 
@@ -23,7 +23,7 @@ class ArgumentFinder:
         if token is None:
             return ()
         found = self.resolver.actors_for(token)
-        if not found:
+        if not found and token.lemma_.lower() not in RELATIONAL_NOUNS:
             owner = possessor(token)
             if owner is not None:
                 found = self.resolver.actors_for(owner)

@@ -128,17 +128,41 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         event_type, mode = _retype(event_type, mode, actor, token)
         if event_type == "THREATEN" and trigger.type != "THREATEN" and not recipient:
             recipient = finder.condition_subject(token, actor)
+        if event_type == "CONSULT" and trigger.symmetric and mode in (None, "multilateral"):
+            actor, recipient = _host_and_visitors(actor, recipient, token, finder)
         if trigger.needs_effect:
             token = token.head        # "the ceasefire took effect": the clause is the event
         start, end = evidence_span(token, subject if token.pos_ != "NOUN" else None)
         doc = token.doc
         events.append(Event(
             type=event_type, mode=mode,
-            actor=actor, recipient=recipient if not (trigger.symmetric and len(actor) > 1) else (),
+            actor=actor, recipient=recipient if not (trigger.symmetric and len(actor) > 1
+                                                     and event_type != "CONSULT") else (),
             evidence=Evidence(doc_text(doc)[start:end], start, end),
             trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token),
             confidence=0.6 if recipient else 0.4))
     return events
+
+
+def _host_and_visitors(actor: tuple[Actor, ...], recipient: tuple[Actor, ...], token: Token,
+                       finder: ArgumentFinder) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Where a meeting of one party with another takes place decides its direction
+    (GUIDELINES.md): in one party's country that party hosts (the recipient) and the
+    other visits; in a third country both are actors and there is no recipient. Parties
+    named together as the subject ("A and B held talks") stay joint actors."""
+    parties = actor + recipient
+    countries = {a.country for a in parties}
+    if not actor or not recipient or len(countries) < 2 or None in countries or "IGO" in countries:
+        return actor, recipient
+    where = _place_country(token, finder)
+    if where is None:
+        return actor, recipient
+    hosts = tuple(a for a in parties if a.country == where)
+    if hosts and len(hosts) < len(parties):
+        return tuple(a for a in parties if a.country != where), hosts
+    if not hosts:
+        return parties, ()
+    return actor, recipient
 
 
 def _domestic_recipient(event_type: str, actor: tuple[Actor, ...], token: Token,
