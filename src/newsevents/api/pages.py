@@ -88,6 +88,7 @@ def health_page(store: Store, writable: bool) -> dict[str, Any]:
 def api_docs_page(openapi: dict[str, Any]) -> dict[str, Any]:
     """The endpoints of the OpenAPI schema, for a docs page that needs no outside scripts."""
     endpoints = []
+    shared: dict[str, dict[str, Any]] = {}
     for path, methods in openapi.get("paths", {}).items():
         for method, op in methods.items():
             params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
@@ -95,12 +96,20 @@ def api_docs_page(openapi: dict[str, Any]) -> dict[str, Any]:
                            "description", ""),
                        "type": _schema_type(p.get("schema", {}))}
                       for p in op.get("parameters", [])]
+            names = {p["name"] for p in params if p["in"] == "query"}
+            filtered = set(EVENT_FILTERS) <= names
+            if filtered:
+                shared.update({p["name"]: p for p in params if p["name"] in EVENT_FILTERS})
             endpoints.append({"method": method.upper(), "path": path,
                               "summary": op.get("summary", ""),
                               "description": op.get("description", ""),
-                              "tag": (op.get("tags") or ["other"])[0], "parameters": params})
+                              "tag": (op.get("tags") or ["other"])[0],
+                              "event_filters": filtered,
+                              "parameters": [p for p in params
+                                             if not (filtered and p["name"] in EVENT_FILTERS)]})
     return {"title": openapi.get("info", {}).get("title", ""),
-            "version": openapi.get("info", {}).get("version", ""), "endpoints": endpoints}
+            "version": openapi.get("info", {}).get("version", ""), "endpoints": endpoints,
+            "event_filters": [shared[name] for name in EVENT_FILTERS if name in shared]}
 
 
 def _schema_type(schema: dict[str, Any]) -> str:

@@ -29,9 +29,9 @@
     const index = new Map(nodes.map((d, i) => [d.id, i]));
     const pos = nodes.map((_, i) => {
       const angle = 2 * Math.PI * i / Math.max(1, n);
-      return { x: W / 2 + (W * 0.35) * Math.cos(angle), y: H / 2 + (H * 0.35) * Math.sin(angle) };
+      return { x: (W - 100) / 2 + (W * 0.33) * Math.cos(angle), y: H / 2 + (H * 0.35) * Math.sin(angle) };
     });
-    if (n < 3) return pos;
+    if (n < 3) return fit(pos);
     const links = edges.map((e) => [index.get(e.source), index.get(e.target), e.events])
       .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
     const k = Math.sqrt((W * H) / n) * 0.75;
@@ -58,17 +58,28 @@
       });
       for (let i = 0; i < n; i++) {
         // gravity keeps loose components on the canvas
-        disp[i].x += (W / 2 - pos[i].x) * 0.02 * k / 10;
+        disp[i].x += ((W - 100) / 2 - pos[i].x) * 0.02 * k / 10;
         disp[i].y += (H / 2 - pos[i].y) * 0.02 * k / 10;
         const length = Math.hypot(disp[i].x, disp[i].y) || 0.01;
         pos[i].x += disp[i].x / length * Math.min(length, temperature);
         pos[i].y += disp[i].y / length * Math.min(length, temperature);
-        pos[i].x = Math.max(40, Math.min(W - 40, pos[i].x));
+        pos[i].x = Math.max(40, Math.min(W - 140, pos[i].x));   // room for the label
         pos[i].y = Math.max(30, Math.min(H - 30, pos[i].y));
       }
       temperature *= 0.985;
     }
-    return pos;
+    return fit(pos);
+  }
+
+  // Scale the layout into the canvas, leaving room for labels (right) and the legend (bottom).
+  function fit(pos) {
+    const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const box = { left: 50, right: W - 150, top: 40, bottom: H - 70 };
+    const scale = Math.min((box.right - box.left) / Math.max(1, x1 - x0), (box.bottom - box.top) / Math.max(1, y1 - y0));
+    const dx = box.left + ((box.right - box.left) - (x1 - x0) * scale) / 2;
+    const dy = box.top + ((box.bottom - box.top) - (y1 - y0) * scale) / 2;
+    return pos.map((p) => ({ x: dx + (p.x - x0) * scale, y: dy + (p.y - y0) * scale }));
   }
 
   function draw(container, data) {
@@ -77,8 +88,10 @@
                             "aria-label": `Network of ${nodes.length} nodes and ${edges.length} links` });
     const defs = el("defs");
     [["conflict", "#b3261e"], ["neutral", "#9aa3ad"], ["cooperation", "#2f7d5b"]].forEach(([name, fill]) => {
+      // fixed-size heads: a thick link must not grow a huge arrow
       const marker = el("marker", { id: "arrow-" + name, viewBox: "0 0 10 10", refX: "9", refY: "5",
-                                    markerWidth: "6", markerHeight: "6", orient: "auto-start-reverse" });
+                                    markerUnits: "userSpaceOnUse", markerWidth: "11", markerHeight: "11",
+                                    orient: "auto-start-reverse" });
       marker.appendChild(el("path", { d: "M0,0L10,5L0,10z", fill }));
       defs.appendChild(marker);
     });
