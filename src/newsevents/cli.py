@@ -400,7 +400,7 @@ def _per_article(paths: list[str], published: Optional[str], key: str, report) -
             else:
                 articles.append(item)
         as_lines = any(p.endswith(".jsonl") for p in paths) or len(articles) != 1
-        for article, doc in default_pipeline().run(articles):
+        for article, doc in default_pipeline().run(articles, every_sentence=True):
             if as_lines:
                 typer.echo(jobs.dump_json({"id": article.id, key: report(doc)}))
             else:

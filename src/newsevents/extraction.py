@@ -30,7 +30,7 @@ def default_components() -> list:
 
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
-    return Pipeline(load_spacy(), default_components())
+    return Pipeline(load_spacy(), default_components(), first_pass=True)
 
 
 def _as_date(published: str | date | None) -> date | None:

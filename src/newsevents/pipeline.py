@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import PipelineError
+from .parsing import SelectiveParse, full_parse
 from .records import Article, Event
 from .sections import ARTICLE_TIME_LIMIT, Assembler, article_parts
 
@@ -52,6 +54,8 @@ class Pipeline:
     components: Sequence[Component] = field(default_factory=tuple)
     batch_size: int = 16
     time_limit: float = ARTICLE_TIME_LIMIT     # seconds per article; see sections.py
+    # Parse only the sentences the first pass selects (parsing.SelectiveParse).
+    first_pass: bool = False
 
     def __post_init__(self) -> None:
         register_doc_attributes()
@@ -70,14 +74,21 @@ class Pipeline:
     def names(self) -> list[str]:
         return [c.name for c in self.components]
 
-    def run(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]:
+    def run(self, articles: Iterable[Article],
+            every_sentence: bool = False) -> Iterator[tuple[Article, Doc]]:
         """Parse articles in batches with nlp.pipe, then run each component.
 
         Long articles go through in sections (sections.py) and come out as one Doc.
+        `every_sentence` parses the whole text even when the pipeline has a first pass:
+        `when` and `where` report every expression, not only those near events.
         """
         assembler = Assembler(DOC_ATTRIBUTES)
         parts = article_parts(articles, time_limit=self.time_limit)
-        for doc, part in self.nlp.pipe(parts, as_tuples=True, batch_size=self.batch_size):
+        if self.first_pass and not every_sentence:
+            parsed = self._selective_parse(parts)
+        else:
+            parsed = full_parse(self.nlp, parts, batch_size=self.batch_size)
+        for doc, part in parsed:
             doc._.article = part.article if part.count == 1 else replace(
                 part.article, text=doc.text)
             yield from assembler.add(self._components(doc), part)
@@ -91,6 +102,10 @@ class Pipeline:
                     f"component '{component.name}' returned {type(result).__name__}, not a Doc")
             doc = result
         return doc
+
+    @cached_property
+    def _selective_parse(self) -> SelectiveParse:
+        return SelectiveParse(self.nlp)
 
     def events(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         for article, doc in self.run(articles):

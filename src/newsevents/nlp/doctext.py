@@ -19,3 +19,17 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     doc.user_data[_KEY] = (len(doc), text)
     return text
+
+
+_LOWERS = "newsevents.lowers"
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """`token.lower_` of every token, by index: slicing a Doc makes a Token object per
+    token, and the quantity reader looks up phrases at every token."""
+    cached = doc.user_data.get(_LOWERS)
+    if cached is not None and len(cached) == len(doc):
+        return cached
+    lowers = [t.lower_ for t in doc]
+    doc.user_data[_LOWERS] = lowers
+    return lowers

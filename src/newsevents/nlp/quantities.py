@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data_files import read_yaml
 from ..errors import DataError
 from ..records import Event, Quantity
+from .doctext import token_lowers
 
 SKIP_REASONS = (
     "date", "time", "age", "duration-or-distance", "label", "name", "hyphen-modifier",
@@ -135,7 +136,7 @@ class _Amount:
 
 
 def _lower(doc: Doc, start: int, end: int) -> str:
-    return " ".join(t.lower_ for t in doc[start:end])
+    return " ".join(token_lowers(doc)[start:end])
 
 
 def _longest(doc: Doc, start: int, stop: int, table: dict[str, Any], longest: int = 4):
