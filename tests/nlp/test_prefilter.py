@@ -1,5 +1,6 @@
 import pytest
 
+from newsevents.nlp.cameo import CameoLexicon
 from newsevents.nlp.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.nlp.prefilter import SentenceFilter, sentence_filter, sentences
 from newsevents.nlp.triggers import find_triggers
@@ -76,7 +77,7 @@ def test_a_verb_only_trigger_after_an_article_or_possessive_is_no_verb(nlp, firs
 
 def test_the_filter_follows_the_lexicon_it_is_given(nlp):
     lexicon = Lexicon(phrases=(), verbs={"frobnicate": Trigger(type="ASSAULT")}, nouns={})
-    custom = SentenceFilter(nlp, lexicon)
+    custom = SentenceFilter(nlp, lexicon, CameoLexicon({}, {}, {}, {}))
     assert custom.may_hold_event(nlp.make_doc("The militia frobnicated the town."))
     assert not custom.may_hold_event(nlp.make_doc("The militia attacked the town."))
 
