@@ -109,6 +109,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             else:
                 actor = finder.actors(subject)
             recipient = recipient_override if recipient_override is not None else finder.recipient(found, actor)
+        if subject is not None and subject.i in finder.resolver.defaulted:
+            actor = _locate_described(actor, token, finder)
         if trigger.reverse and recipient:
             actor, recipient = recipient, actor
         recipient = tuple(r for r in recipient if not any(same_actor(r, a) for a in actor))
@@ -232,6 +234,18 @@ def _implied_authorities(trigger, recipient: tuple[Actor, ...], token: Token,
     if country is None:
         return ()
     return (Actor(name="authorities", country=country, sector=sector),)
+
+
+def _locate_described(actor: tuple[Actor, ...], trigger: Token,
+                      finder: ArgumentFinder) -> tuple[Actor, ...]:
+    """A group the text gives no country ("police", "gunmen", "the ministry") acting
+    somewhere its sentence names belongs to that place's country, not to the story's
+    home country by default."""
+    where = _place_country(trigger, finder)
+    home = finder.resolver.home
+    if where is None or where == home:
+        return actor
+    return tuple(replace(a, country=where) if a.country == home else a for a in actor)
 
 
 def _place_country(trigger: Token, finder: ArgumentFinder) -> str | None:
