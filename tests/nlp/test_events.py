@@ -279,3 +279,11 @@ def test_a_group_in_or_from_a_place_belongs_to_that_places_country(code):
 def test_a_countrys_creditors_are_not_its_own(code):
     events = code("Argentina's creditors urged Buenos Aires to cut spending.")
     assert all("ARG" not in {a.country for a in e.actor} for e in events)
+
+
+def test_a_sentence_initial_pronoun_is_never_a_surname(code):
+    # "He" is also the surname of Chinese officials in the people list.
+    text = ("Malawi's president Lazarus Chakwera spoke in Lilongwe on Monday. "
+            "He accused the opposition of spreading lies.")
+    event = find(code(text), "ACCUSE")
+    assert "CHN" not in {a.country for a in event.actor}

@@ -17,6 +17,11 @@ from ..errors import DataError
 from ..records import Actor
 
 # How an entry is named in text decides what it stands for.
+# English words that are also someone's surname: as a surname alone they are never matched.
+FUNCTION_WORDS = {"he", "she", "it", "we", "they", "you", "i", "his", "her", "its", "our", "their",
+                  "him", "them", "us", "me", "a", "an", "the", "on", "in", "at", "to", "of", "by",
+                  "as", "or", "and", "so", "do", "no", "yes", "will", "can", "may", "shall", "but",
+                  "if", "up", "over"}
 NAME, ALIAS, ACRONYM, DEMONYM, CAPITAL, SEAT, MILITARY_SEAT, SURNAME, WEAK = (
     "name", "alias", "acronym", "demonym", "capital", "seat", "military_seat", "surname", "weak")
 
@@ -158,7 +163,9 @@ def load_index() -> ActorIndex:
         for alias in row.get("aliases") or []:
             index.add(alias, entry, ALIAS)
         for short in [row.get("surname"), *(row.get("short") or [])]:
-            index.add(short, entry, SURNAME)
+            # "He Lifeng" is no reason to read every sentence-initial "He" as him.
+            if short and short.lower() not in FUNCTION_WORDS:
+                index.add(short, entry, SURNAME)
     sectors = read_yaml("actors", "sectors.yaml") or {}
     index.group_nouns = {k.lower(): v for k, v in (sectors.get("group_nouns") or {}).items()}
     index.modifiers = {k.lower(): v for k, v in (sectors.get("modifiers") or {}).items()}
