@@ -283,7 +283,7 @@ def test_a_countrys_creditors_are_not_its_own(code):
 
 def test_a_sentence_initial_pronoun_is_never_a_surname(code):
     # "He" is also the surname of Chinese officials in the people list.
-    text = ("Malawi's president Lazarus Chakwera spoke in Lilongwe on Monday. "
+    text = ("Malawi's president spoke in Lilongwe on Monday. "
             "He accused the opposition of spreading lies.")
     event = find(code(text), "ACCUSE")
     assert "CHN" not in {a.country for a in event.actor}
