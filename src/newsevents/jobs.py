@@ -33,7 +33,7 @@ def read_inputs(paths: Iterable[str], published: date | None = None,
         # A file that cannot be read or decoded is one bad record; the next file goes on.
         items = isolated(lambda path=path: read_articles(
             path, published=published, title=title, options=options or DEFAULT_OPTIONS,
-            on_warning=on_warning, on_skip=on_skip))
+            on_warning=on_warning, on_skip=on_skip), str(path))
         yield from within_limits(items, str(path))
 
 

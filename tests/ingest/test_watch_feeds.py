@@ -104,3 +104,11 @@ def test_cli_watch_feeds_once_reports_the_failing_feed_and_exits_non_zero(tmp_pa
     stderr = " ".join(result.stderr.split())
     assert "feed failed: http://127.0.0.1:9/offline.rss" in stderr
     assert f"{feed_file}: new; stored 1 article(s)" in stderr
+
+
+def test_a_feed_file_that_vanished_fails_its_round_without_stopping_the_others(tmp_path):
+    kept = tmp_path / "kept.rss"
+    kept.write_bytes(_rss(SHELLS))
+    report = poll_round([str(tmp_path / "gone.rss"), str(kept)], tmp_path / "files.duckdb")
+    assert [f.status for f in report.feeds] == ["failed", "new"]
+    assert "gone.rss" in report.feeds[0].error and report.feeds[1].stored == 1

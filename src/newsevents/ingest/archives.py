@@ -38,7 +38,7 @@ def read_directory(folder: Path, read: Callable[[Path], Iterator[Item]],
         if not supported(file.name):
             yield RecordWarning("not a supported file type; skipped", source=str(file))
             continue
-        yield from isolated(lambda file=file: read(file))
+        yield from isolated(lambda file=file: read(file), str(file))
 
 
 def read_gzip(name: str, opener: Opener, source: str, read_named) -> Iterator[Item]:
@@ -76,15 +76,15 @@ def read_zip(opener: Opener, source: str, read_named,
                     continue
                 yield from isolated(
                     lambda member=member, where=where: read_named(
-                        member, lambda: archive.open(member), where))
+                        member, lambda: archive.open(member), where), where)
 
 
-def isolated(read: Callable[[], Iterator[Item]]) -> Iterator[Item]:
+def isolated(read: Callable[[], Iterator[Item]], source: str | None = None) -> Iterator[Item]:
     """The items of one file; a file that cannot be read becomes one bad record."""
     try:
         yield from read()
     except InputError as e:
-        yield RecordError(e.reason, source=e.source, line=e.line, field=e.field)
+        yield RecordError(e.reason, source=e.source or source, line=e.line, field=e.field)
     except (OSError, EOFError, zipfile.BadZipFile) as e:
-        yield RecordError(f"cannot read: {e}")
+        yield RecordError(f"cannot read: {e}", source=source)
 

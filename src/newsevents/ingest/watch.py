@@ -134,7 +134,10 @@ def _poll_one(store, client, feed: str, options: ReadOptions, result: FeedResult
         content = response.content
         etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
     else:
-        content, etag, modified = Path(feed).read_bytes(), None, None
+        try:
+            content, etag, modified = Path(feed).read_bytes(), None, None
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}", source=feed) from e
     items = feed_articles(content, feed, options, client=client if options.fetch_pages else None)
     articles = []
     for item in items:                  # read the whole feed first: a broken one stores nothing
