@@ -36,6 +36,7 @@ raise it, one source repeated does not.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -173,15 +174,22 @@ def cluster_points(points: Iterable[Point]) -> list[Cluster]:
 
 
 def _cluster_block(points: list[Point]) -> list[Cluster]:
+    """Points of one block in canonical order -> clusters (precise, then vague, then undated)."""
     window = window_days(points[0].type)
     precise: list[list[Point]] = []
+    open_from = 0           # precise clusters before this index are too old for later points
     vague: list[Point] = []
     undated: list[list[Point]] = []
     for p in points:
         if p.start is None:
             undated.append([p])         # nothing to compare it by: a cluster of its own
         elif p.precise:
-            home = next((c for c in precise if _gap_days(p, c[0]) <= window
+            # points come by start date, so a seed more than a window (and a span) back
+            # can take no later point either
+            while (open_from < len(precise)
+                   and (p.start - precise[open_from][0].end).days > window):
+                open_from += 1
+            home = next((c for c in precise[open_from:] if _gap_days(p, c[0]) <= window
                          and _fits_places(p, c)), None)
             if home is None:
                 precise.append([p])
@@ -189,11 +197,15 @@ def _cluster_block(points: list[Point]) -> list[Cluster]:
                 home.append(p)
         else:
             vague.append(p)
+    seed_starts = [c[0].start for c in precise]
     loose: list[list[Point]] = []
     attachments: list[tuple[list[Point], Point]] = []
     for p in vague:
         # decided against the precise clusters alone, so attachments never depend on each other
-        homes = [c for c in precise if _gap_days(c[0], p) <= window and _fits_places(p, c)]
+        first = bisect_left(seed_starts, p.start - timedelta(days=window + PRECISE_DAYS))
+        last = bisect_right(seed_starts, p.end + timedelta(days=window))
+        homes = [c for c in precise[first:last] if _gap_days(c[0], p) <= window
+                 and _fits_places(p, c)]
         if len(homes) == 1:
             attachments.append((homes[0], p))
             continue
@@ -215,6 +227,8 @@ def summarize(cluster: Cluster) -> dict[str, Any]:
     """The event_clusters row of a cluster."""
     members = cluster.members
     seed = cluster.seed
+    if len(members) == 1:
+        return _summarize_one(cluster.id, seed)
     dated = [m for m in members if m.precise] or [m for m in members if m.start] or []
     place = _best_place(members)
     best_by_source: dict[str, float] = {}
@@ -244,6 +258,23 @@ def summarize(cluster: Cluster) -> dict[str, Any]:
         "modalities": json.dumps(dict(sorted(modalities.items()))),
         "first_published": min(published) if published else None,
         "last_published": max(published) if published else None,
+    }
+
+
+def _summarize_one(cluster_id: str, p: Point) -> dict[str, Any]:
+    """summarize() of a one-mention cluster, the most common kind, without the loops."""
+    place = p.place
+    return {
+        "id": cluster_id, "type": p.type, "block": p.block, "actor_key": p.actor_key,
+        "recipient_key": p.recipient_key, "seed_event_id": p.id,
+        "date_start": p.start, "date_end": p.end,
+        "place_name": place.name if place else None,
+        "place_country": place.country if place else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "n_events": 1, "n_articles": 1, "n_outlets": 1 if p.outlet else 0, "n_sources": 1,
+        "confidence": round(min(max(p.confidence, 0.0), 0.999), 3),
+        "modalities": json.dumps({p.modality: 1}),
+        "first_published": p.published, "last_published": p.published,
     }
 
 
@@ -410,12 +441,14 @@ def rebuild_clusters(store: "Store", progress: Callable[[int], None] | None = No
 def _write(store: "Store", clusters: list[Cluster]) -> None:
     if not clusters:
         return
-    cluster_rows = [summarize(c) for c in clusters]
-    member_rows = [{"event_id": p.id, "cluster_id": c.id, "article_id": p.article_id,
-                    "block": p.block, "span_start": p.start, "span_end": p.end}
-                   for c in clusters for p in c.members]
-    store.insert_records("event_clusters", CLUSTER_COLUMNS, cluster_rows)
-    store.insert_records("cluster_members", MEMBER_COLUMNS, member_rows)
+    summaries = [summarize(c) for c in clusters]
+    store.insert_columns("event_clusters",
+                         {name: [row[name] for row in summaries] for name in CLUSTER_COLUMNS})
+    members = [(c.id, p) for c in clusters for p in c.members]
+    store.insert_columns("cluster_members", {
+        "event_id": [p.id for _, p in members], "cluster_id": [cid for cid, _ in members],
+        "article_id": [p.article_id for _, p in members], "block": [p.block for _, p in members],
+        "span_start": [p.start for _, p in members], "span_end": [p.end for _, p in members]})
 
 
 __all__ = ["cluster_points", "update_clusters", "sync_clusters", "rebuild_clusters",

@@ -10,6 +10,8 @@ columns keep the full records for display.
 """
 from __future__ import annotations
 
+from .facts import CREATE as EVENT_FACTS
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_articles", """
         CREATE TABLE articles (
@@ -149,4 +151,6 @@ MIGRATIONS: list[tuple[str, str]] = [
             error VARCHAR
         );
     """),
+    # A narrow copy of each event for filters and aggregations without joins (facts.py).
+    ("0007_event_facts", EVENT_FACTS),
 ]

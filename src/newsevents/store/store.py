@@ -214,13 +214,12 @@ class Store:
         columns = [d[0] for d in result.description]
         return [dict(zip(columns, row)) for row in result.fetchall()]
 
-    def insert_records(self, table: str, columns: Sequence[str],
-                       rows: Sequence[dict[str, Any]]) -> None:
-        """Append many rows at once through an Arrow table (fast for bulk writes)."""
-        if not rows:
+    def insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+        """Append many rows at once, given column by column, through an Arrow table."""
+        if not columns or not next(iter(columns.values())):
             return
         import pyarrow as pa
-        incoming = pa.table({c: [row[c] for row in rows] for c in columns})
+        incoming = pa.table(columns)
         names = ", ".join(f'"{c}"' for c in columns)
         self._con.register("_incoming_rows", incoming)
         try:
