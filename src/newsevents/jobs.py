@@ -100,7 +100,9 @@ def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = N
                 progress()
         # events stored by older versions or other writers get their clusters too
         from .analysis.clusters import sync_clusters
+        from .store.facts import sync_facts
         with store.transaction():
+            sync_facts(store)
             sync_clusters(store)
     return report
 

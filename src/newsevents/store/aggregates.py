@@ -28,8 +28,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import InputError
-from ..quads import QUAD_NAMES, quad_case_sql
-from .queries import EventFilter, filter_sql
+from ..quads import QUAD_NAMES
+from .queries import EventFilter, facts_where, filter_sql
 from .store import Store
 
 INTERVALS = ("day", "week", "month")
@@ -37,7 +37,6 @@ TIMELINE_KEYS = ("type", "quad", None)
 NODE_KINDS = ("country", "actor")
 _DAY = "coalesce(e.date_start, a.published)"
 _FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
-_QUAD = quad_case_sql("e.type")
 
 
 def _check(value: Any, allowed: tuple, name: str) -> None:
@@ -55,33 +54,41 @@ def timeline(store: Store, flt: EventFilter | None = None, interval: str = "mont
              by: str | None = "type") -> list[dict[str, Any]]:
     _check(interval, INTERVALS, "interval")
     _check(by, TIMELINE_KEYS, "by")
-    where, params = filter_sql(flt)
-    key = {"type": "e.type", "quad": _quad_label_sql(_QUAD), None: "'all'"}[by]
+    where, params = facts_where(flt)
+    key = {"type": "f.type", "quad": _quad_label_sql("f.quad"), None: "'all'"}[by]
     extra = "AND" if where else "WHERE"
-    sql = (f"SELECT CAST(date_trunc('{interval}', {_DAY}) AS DATE) AS period, {key} AS key, "
-           f"count(*) AS events, avg(e.score) AS score_mean {_FROM} {where} "
-           f"{extra} {_DAY} IS NOT NULL GROUP BY ALL ORDER BY period, key")
+    sql = (f"SELECT CAST(date_trunc('{interval}', f.day) AS DATE) AS period, {key} AS key, "
+           f"count(*) AS events, avg(f.score) AS score_mean FROM event_facts f {where} "
+           f"{extra} f.day IS NOT NULL GROUP BY ALL ORDER BY period, key")
     return store.query(sql, params)
 
 
-def _pairs_sql(where: str, node: str) -> str:
-    """One row per event and distinct (actor node, recipient node) pair."""
-    key = {"country": "coalesce(x.country, x.name)", "actor": "x.actor_id"}[node]
-    other = key.replace("x.", "y.")
-    return (f"SELECT DISTINCT e.id, e.score, {_QUAD} AS quad, {key} AS source, {other} AS target "
-            f"{_FROM} JOIN event_actors x ON x.event_id = e.id AND x.role = 'actor' "
-            f"JOIN event_actors y ON y.event_id = e.id AND y.role = 'recipient' {where}")
+_EDGE_COUNTS = ("count(*) AS events, sum(score) AS score_sum, avg(score) AS score_mean, "
+                "count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation, "
+                "count(*) FILTER (WHERE quad IN (3, 4)) AS conflict")
+
+
+def _edges_sql(where: str, node: str) -> str:
+    """One row per directed (actor node, recipient node) pair with its counts."""
+    if node == "country":
+        # event_facts keeps each event's distinct country (else name) nodes per role
+        pairs = ("SELECT score, quad, source, unnest(recipient_nodes) AS target FROM "
+                 "(SELECT f.score, f.quad, unnest(f.actor_nodes) AS source, f.recipient_nodes "
+                 f"FROM event_facts f {where})")
+    else:
+        pairs = ("SELECT DISTINCT f.event_id, f.score, f.quad, x.actor_id AS source, "
+                 "y.actor_id AS target FROM event_facts f "
+                 "JOIN event_actors x ON x.event_id = f.event_id AND x.role = 'actor' "
+                 f"JOIN event_actors y ON y.event_id = f.event_id AND y.role = 'recipient' {where}")
+    return (f"SELECT source, target, {_EDGE_COUNTS} FROM ({pairs}) GROUP BY source, target "
+            "ORDER BY events DESC, source, target")
 
 
 def network(store: Store, flt: EventFilter | None = None,
             node: str = "country") -> dict[str, list[dict[str, Any]]]:
     _check(node, NODE_KINDS, "node")
-    where, params = filter_sql(flt)
-    edges = store.query(
-        f"SELECT source, target, count(*) AS events, sum(score) AS score_sum, "
-        f"avg(score) AS score_mean, count(*) FILTER (WHERE quad IN (1, 2)) AS cooperation, "
-        f"count(*) FILTER (WHERE quad IN (3, 4)) AS conflict FROM ({_pairs_sql(where, node)}) "
-        "GROUP BY source, target ORDER BY events DESC, source, target", params)
+    where, params = facts_where(flt)
+    edges = store.query(_edges_sql(where, node), params)
     labels = _node_labels(store, node, {e["source"] for e in edges} | {e["target"] for e in edges})
     nodes: dict[str, dict[str, Any]] = {}
     for edge in edges:
@@ -107,16 +114,16 @@ def dyad_history(store: Store, actor: str, recipient: str, flt: EventFilter | No
     _check(interval, INTERVALS, "interval")
     base = flt or EventFilter()
     directions = [(actor, recipient)] + ([(recipient, actor)] if both else [])
-    quads = ", ".join(f"count(*) FILTER (WHERE {_QUAD} = {q}) AS {name.replace(' ', '_')}"
+    quads = ", ".join(f"count(*) FILTER (WHERE f.quad = {q}) AS {name.replace(' ', '_')}"
                       for q, name in QUAD_NAMES.items())
     rows: list[dict[str, Any]] = []
     for source, target in directions:
-        where, params = filter_sql(replace(base, actor=source, recipient=target))
+        where, params = facts_where(replace(base, actor=source, recipient=target))
         rows += store.query(
-            f"SELECT CAST(date_trunc('{interval}', {_DAY}) AS DATE) AS period, "
-            f"? AS direction, count(*) AS events, sum(e.score) AS score_sum, "
-            f"avg(e.score) AS score_mean, {quads} {_FROM} {where} AND {_DAY} IS NOT NULL "
-            "GROUP BY ALL ORDER BY period", [f"{source}->{target}", *params])
+            f"SELECT CAST(date_trunc('{interval}', f.day) AS DATE) AS period, "
+            f"? AS direction, count(*) AS events, sum(f.score) AS score_sum, "
+            f"avg(f.score) AS score_mean, {quads} FROM event_facts f {where} "
+            "AND f.day IS NOT NULL GROUP BY ALL ORDER BY period", [f"{source}->{target}", *params])
     return sorted(rows, key=lambda r: (r["period"], r["direction"]))
 
 

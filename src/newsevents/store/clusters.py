@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..quads import quad_of
-from .queries import EVENT_SELECT, EventFilter, event_row, filter_sql
+from .queries import EVENT_SELECT, EventFilter, event_row, facts_where
 from .store import Store
 
 SORTS = {
@@ -40,10 +40,10 @@ def _where(flt: EventFilter, min_articles: int, min_sources: int) -> tuple[str, 
             raise InputError(f"{name} must be 0 or more, got {value}", field=name)
     clauses = ["c.n_articles >= ?", "c.n_sources >= ?"]
     params: list[Any] = [min_articles, min_sources]
-    event_where, event_params = filter_sql(flt)
+    event_where, event_params = facts_where(flt)
     if event_where:
-        clauses.append("c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN events e "
-                       f"ON e.id = m.event_id JOIN articles a ON a.id = e.article_id {event_where})")
+        clauses.append("c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN event_facts f "
+                       f"ON f.event_id = m.event_id {event_where})")
         params += event_params
     return "WHERE " + " AND ".join(clauses), params
 
@@ -55,14 +55,19 @@ def find_clusters(store: Store, flt: EventFilter | None = None, min_articles: in
         raise InputError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}",
                          field="sort")
     where, params = _where(flt, min_articles, min_sources)
-    sql = f"{_SELECT} {where} ORDER BY {SORTS[sort]}"
+    # the page's ids from event_clusters alone, then those rows with their seeds' evidence
+    sql = f"SELECT c.id FROM event_clusters c {where} ORDER BY {SORTS[sort]}"
     if flt.limit is not None:
         sql += " LIMIT ?"
         params.append(flt.limit)
     if flt.offset:
         sql += " OFFSET ?"
         params.append(flt.offset)
-    return [_plain(row) for row in store.query(sql, params)]
+    ids = [r["id"] for r in store.query(sql, params)]
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in store.query(f"{_SELECT} WHERE c.id IN (SELECT unnest(?))", [ids])}
+    return [_plain(rows[i]) for i in ids if i in rows]
 
 
 def count_clusters(store: Store, flt: EventFilter | None = None, min_articles: int = 1,

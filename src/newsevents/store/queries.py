@@ -34,6 +34,7 @@ _EVENT_START = "coalesce(e.date_start, a.published)"
 _EVENT_END = "coalesce(e.date_end, e.date_start, a.published)"
 _ORDER = (f"ORDER BY {_EVENT_START} DESC NULLS LAST, e.article_id, e.evidence_start, "
           "e.trigger_start, e.id")
+EVENT_SELECT = f"SELECT e.*, {_ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
 
 
 @dataclass(frozen=True)
@@ -73,24 +74,29 @@ class EventFilter:
 def find_events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """Matching events as plain dicts: event columns, decoded JSON, and article fields."""
     flt = flt or EventFilter()
-    where, params = _where(flt)
-    sql = (f"SELECT e.*, {_ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-           f"{where} {_ORDER}")
-    if flt.limit is not None:
-        sql += " LIMIT ?"
-        params.append(flt.limit)
-    if flt.offset:
-        sql += " OFFSET ?"
-        params.append(flt.offset)
-    return [_plain(row) for row in store.query(sql, params)]
+    if flt.limit is None:
+        where, params = _where(flt)
+        sql = f"{EVENT_SELECT} {where} {_ORDER}"
+        if flt.offset:
+            sql += " OFFSET ?"
+            params.append(flt.offset)
+        return [_plain(row) for row in store.query(sql, params)]
+    # A page: pick its ids from the narrow event_facts table, then read just those rows.
+    where, params = facts_where(flt)
+    ids = [r["event_id"] for r in store.query(
+        f"SELECT f.event_id FROM event_facts f {where} {FACTS_ORDER} LIMIT ? OFFSET ?",
+        [*params, flt.limit, flt.offset])]
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in store.query(
+        f"{EVENT_SELECT} WHERE e.id IN (SELECT unnest(?))", [ids])}
+    return [_plain(rows[i]) for i in ids if i in rows]
 
 
 def count_events(store: Store, flt: EventFilter | None = None) -> int:
     """How many events match, ignoring limit and offset."""
-    flt = flt or EventFilter()
-    where, params = _where(flt)
-    return store.scalar(
-        f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id {where}", params)
+    where, params = facts_where(flt or EventFilter())
+    return store.scalar(f"SELECT count(*) FROM event_facts f {where}", params)
 
 
 def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -99,36 +105,48 @@ def event_by_id(store: Store, event_id: str) -> dict[str, Any] | None:
     return _plain(rows[0]) if rows else None
 
 
-def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+# Filters are answered by event_facts (facts.py), which holds each event's values normalised.
+FACTS_ORDER = ("ORDER BY f.day DESC NULLS LAST, f.article_id, f.evidence_start, "
+               "f.trigger_start, f.event_id")
+
+
+def facts_where(flt: EventFilter | None) -> tuple[str, list[Any]]:
+    """The WHERE clause (or "") and its parameters over event_facts `f`."""
+    flt = flt or EventFilter()
     clauses: list[str] = []
     params: list[Any] = []
     for role, value in (("actor", flt.actor), ("recipient", flt.recipient)):
         if value is not None:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = ? "
-                "AND (lower(x.country) = lower(?) OR contains(lower(x.name), lower(?))))")
-            params += [role, value, value]
+            clauses.append(f"(list_contains(f.{role}_countries, upper(?)) "
+                           f"OR contains(f.{role}_names, lower(?)))")
+            params += [value, value]
     if flt.type is not None:
-        clauses.append("lower(e.type) = lower(?)")
+        clauses.append("f.type = upper(?)")
         params.append(flt.type)
     if flt.since is not None:
-        clauses.append(f"{_EVENT_END} >= ?")
+        clauses.append("f.day_end >= ?")
         params.append(flt.since)
     if flt.until is not None:
-        clauses.append(f"{_EVENT_START} <= ?")
+        clauses.append("f.day <= ?")
         params.append(flt.until)
     if flt.place is not None:
-        clauses.append("(contains(lower(e.place_name), lower(?)) "
-                       "OR lower(e.place_country) = lower(?))")
+        clauses.append("(contains(f.place_name, lower(?)) OR f.place_country = upper(?))")
         params += [flt.place, flt.place]
     if flt.source is not None:
-        clauses.append("(contains(lower(e.attribution_name), lower(?)) "
-                       "OR contains(lower(a.outlet), lower(?)))")
+        clauses.append("(contains(f.source, lower(?)) OR contains(f.outlet, lower(?)))")
         params += [flt.source, flt.source]
     if flt.modality is not None:
-        clauses.append("lower(e.modality) = lower(?)")
+        clauses.append("f.modality = lower(?)")
         params.append(flt.modality)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+    """The filter for events `e` (joined to articles `a`): their ids among the facts."""
+    where, params = facts_where(flt)
+    if not where:
+        return "", []
+    return f"WHERE e.id IN (SELECT f.event_id FROM event_facts f {where})", params
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -155,7 +173,6 @@ def _as_date(value: Any, name: str) -> date | None:
 
 
 # One filter and one row shape for the rest of the query layer (aggregates, clusters, claims).
-EVENT_SELECT = f"SELECT e.*, {_ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
 EVENT_ORDER = _ORDER
 
 

@@ -199,7 +199,11 @@ class Store:
         return True
 
     def _update_clusters(self, article_ids: list[str]) -> None:
+        """Bring what is derived from these articles' events up to date: their event_facts,
+        then the clusters around them. Call it inside any transaction that changes events."""
         from ..analysis.clusters import update_clusters
+        from .facts import refresh_facts
+        refresh_facts(self, article_ids)
         update_clusters(self, article_ids)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
