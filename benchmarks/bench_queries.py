@@ -6,8 +6,7 @@ Builds a DuckDB store of N events (5 per article, 40 countries, 16 PLOVER types,
 years, places and sources) with bulk SQL, fills event_facts and clusters every event from scratch
 (rebuild_clusters), then times the query layer as the CLI and API call it: filtered
 event pages (limit 100), cluster pages, timelines and networks, each repeated, and
-prints p50/p95 with their ratio to a bare `SELECT count(*) FROM events` timed in the same
-process. Last, it stores new articles one by one (each writing its facts and re-clustering its neighbourhood)
+prints p50/p95 with their ratio to one scan of one events column timed in the same process. Last, it stores new articles one by one (each writing its facts and re-clustering its neighbourhood)
 and prints that rate. Targets: event queries p95 <= 50 ms; timeline and network p95 <= 200 ms.
 """
 from __future__ import annotations
@@ -152,9 +151,9 @@ def main() -> None:
         print(f"clustering from scratch: {clustered:,} events into {n_clusters:,} clusters in "
               f"{seconds:.1f} s = {clustered / seconds:,.0f} events/s")
 
-        base50, base95 = percentiles(lambda: store.scalar("SELECT count(*) FROM events"),
-                                     args.repeats)
-        print(f"baseline SELECT count(*) FROM events: p50 {base50:.2f} ms, p95 {base95:.2f} ms")
+        baseline = "SELECT count(*) FROM events WHERE score > 0"     # one scan of one column
+        base50, base95 = percentiles(lambda: store.scalar(baseline), args.repeats)
+        print(f"baseline `{baseline}`: p50 {base50:.2f} ms, p95 {base95:.2f} ms")
         cases = [
             ("events", "no filter, first page", lambda: find_events(store, EventFilter(limit=100))),
             ("events", "actor=PRK", lambda: find_events(store, EventFilter(actor="PRK", limit=100))),
@@ -182,7 +181,7 @@ def main() -> None:
              lambda: network(store, EventFilter(type="ASSAULT", since="2024-01-01",
                                                 until="2024-12-31"))),
         ]
-        print(f"\n| query | case | p50 ms | p95 ms | p95 / count(*) |\n|---|---|---|---|---|")
+        print(f"\n| query | case | p50 ms | p95 ms | p95 / baseline |\n|---|---|---|---|---|")
         for kind, label, fn in cases:
             p50, p95 = percentiles(fn, args.repeats)
             print(f"| {kind} | {label} | {p50:.1f} | {p95:.1f} | {p95 / base95:.0f}x |")

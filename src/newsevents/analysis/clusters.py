@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..eval.toponyms import haversine_km
 from ..records import content_id
+from ..store.facts import one_of
 
 if TYPE_CHECKING:
     from ..store.store import Store
@@ -300,7 +301,7 @@ _POINT_SELECT = f"""
            coalesce(e.date_end, e.date_start, a.published) AS span_end,
            e.place_name, e.place_country, e.place_admin1, e.lat, e.lon, e.geonameid,
            a.outlet, e.attribution_name, e.confidence, e.modality, a.published
-    FROM events e JOIN articles a ON a.id = e.article_id
+    FROM events e JOIN articles a ON a.id = e.article_id {{articles_on}}
     LEFT JOIN roles r ON r.event_id = e.id
 """
 
@@ -322,13 +323,19 @@ def _point(row: dict[str, Any]) -> Point:
 
 def _points(store: "Store", event_ids: Sequence[str] | None) -> list[Point]:
     if event_ids is None:
-        sql = _POINT_SELECT.format(actor_where="")
+        sql = _POINT_SELECT.format(actor_where="", articles_on="")
         return [_point(r) for r in store.execute(sql)]
     if not event_ids:
         return []
-    sql = (_POINT_SELECT.format(actor_where="WHERE x.event_id IN (SELECT unnest(?))")
-           + " WHERE e.id IN (SELECT unnest(?))")
-    return [_point(r) for r in store.execute(sql, [list(event_ids), list(event_ids)])]
+    in_actors, params = one_of("x.event_id", event_ids)
+    in_events, more = one_of("e.id", event_ids)
+    # the articles side narrowed too, or the join hashes every article
+    article_ids = sorted({r["article_id"] for r in store.execute(
+        f"SELECT article_id FROM events e WHERE {in_events}", more)})
+    in_articles, article_params = one_of("a.id", article_ids)
+    sql = (_POINT_SELECT.format(actor_where=f"WHERE {in_actors}", articles_on=f"AND {in_articles}")
+           + f" WHERE {in_events}")
+    return [_point(r) for r in store.execute(sql, [*params, *article_params, *more])]
 
 
 def update_clusters(store: "Store", article_ids: Iterable[str]) -> int:
@@ -337,12 +344,12 @@ def update_clusters(store: "Store", article_ids: Iterable[str]) -> int:
     article_ids = sorted(set(article_ids))
     if not article_ids:
         return 0
+    in_articles, params = one_of("article_id", article_ids)
     old = store.execute("SELECT cluster_id, block, span_start, span_end FROM cluster_members "
-                        "WHERE article_id IN (SELECT unnest(?))", [article_ids])
-    store.execute("DELETE FROM cluster_members WHERE article_id IN (SELECT unnest(?))",
-                  [article_ids])
-    new_ids = [r["id"] for r in store.execute(
-        "SELECT id FROM events WHERE article_id IN (SELECT unnest(?))", [article_ids])]
+                        f"WHERE {in_articles}", params)
+    store.execute(f"DELETE FROM cluster_members WHERE {in_articles}", params)
+    new_ids = [r["id"] for r in store.execute(f"SELECT id FROM events WHERE {in_articles}",
+                                              params)]
     new = _points(store, new_ids)
     _drop_clusters(store, {r["cluster_id"] for r in old})
     return _recluster(store, new, [(r["block"], r["span_start"], r["span_end"]) for r in old])
@@ -385,17 +392,19 @@ def _recluster(store: "Store", new: list[Point],
     if not points:
         return 0
     ids = sorted({p.id for p in points})
-    store.execute("DELETE FROM event_clusters WHERE id IN (SELECT DISTINCT cluster_id FROM "
-                  "cluster_members WHERE event_id IN (SELECT unnest(?)))", [ids])
-    store.execute("DELETE FROM cluster_members WHERE event_id IN (SELECT unnest(?))", [ids])
+    in_events, params = one_of("event_id", ids)
+    stale = {r["cluster_id"] for r in store.execute(
+        f"SELECT DISTINCT cluster_id FROM cluster_members WHERE {in_events}", params)}
+    _drop_clusters(store, stale)
+    store.execute(f"DELETE FROM cluster_members WHERE {in_events}", params)
     _write(store, cluster_points(points))
     return len(points)
 
 
 def _drop_clusters(store: "Store", cluster_ids: set[str]) -> None:
     if cluster_ids:
-        store.execute("DELETE FROM event_clusters WHERE id IN (SELECT unnest(?))",
-                      [sorted(cluster_ids)])
+        in_clusters, params = one_of("id", sorted(cluster_ids))
+        store.execute(f"DELETE FROM event_clusters WHERE {in_clusters}", params)
 
 
 def _neighbourhood(store: "Store", block: str, spans: list[tuple[date, date]]) -> set[str]:

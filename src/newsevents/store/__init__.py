@@ -14,7 +14,8 @@ modality, limit, offset). Rows are plain dicts (JSON-ready once dates are string
                    dyad_history(store, actor, recipient, flt, interval="month", both=False)
                    find_sources(store, flt) / find_actors(store, flt, role=None)
 
-Clusters are written by analysis/clusters.py whenever Store.add_article stores an article.
+Filters, pages and aggregations read event_facts (facts.py), one narrow row per event;
+clusters are written by analysis/clusters.py. Store.add_article keeps both up to date.
 """
 from .aggregates import dyad_history, find_actors, find_sources, network, timeline
 from .articles import article_by_id, count_articles, find_articles

@@ -66,8 +66,20 @@ def find_clusters(store: Store, flt: EventFilter | None = None, min_articles: in
     ids = [r["id"] for r in store.query(sql, params)]
     if not ids:
         return []
-    rows = {r["id"]: r for r in store.query(f"{_SELECT} WHERE c.id IN (SELECT unnest(?))", [ids])}
-    return [_plain(rows[i]) for i in ids if i in rows]
+    marks = ", ".join("?" * len(ids))
+    rows = {r["id"]: r for r in store.query(f"SELECT * FROM event_clusters WHERE id IN ({marks})",
+                                            ids)}
+    seeds = sorted({r["seed_event_id"] for r in rows.values()})
+    evidence = {r["id"]: r for r in store.query(
+        f"SELECT id, evidence, article_id FROM events WHERE id IN ({', '.join('?' * len(seeds))})",
+        seeds)}
+    found = []
+    for cluster_id in ids:
+        row = rows[cluster_id]
+        seed = evidence.get(row["seed_event_id"], {})
+        row["seed_evidence"], row["seed_article_id"] = seed.get("evidence"), seed.get("article_id")
+        found.append(_plain(row))
+    return found
 
 
 def count_clusters(store: Store, flt: EventFilter | None = None, min_articles: int = 1,

@@ -5,11 +5,14 @@ Kept in step with events by Store.add_article (refresh_facts for the article's i
 its transaction) and caught up at the end of each ingest (sync_facts). Values are stored
 normalised for the filters: type upper-case, modality, place name, source and outlet
 lower-case, country codes upper-case, actor names lower-case and joined by U+001F.
+Rows are written in day order: DuckDB keeps min/max per row group, so a page of the
+newest events, or of one year, reads only the row groups that can hold it (news arrives
+roughly in date order, so appended rows keep that property).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..quads import quad_case_sql
 
@@ -42,9 +45,10 @@ FILL = f"""
         coalesce(r.recipient_names, ''), coalesce(r.recipient_nodes, []),
         lower(e.place_name), upper(e.place_country), lower(e.attribution_name), lower(a.outlet),
         e.evidence_start, e.trigger_start
-    FROM events e JOIN articles a ON a.id = e.article_id
+    FROM events e JOIN articles a ON a.id = e.article_id {{articles_on}}
     LEFT JOIN ({_ROLES.format(where="{roles_where}")}) r ON r.event_id = e.id
     {{events_where}}
+    ORDER BY 3 DESC NULLS LAST, 2
 """
 
 # The migration fills the table for events stored before it existed.
@@ -71,8 +75,25 @@ CREATE = f"""
         evidence_start INTEGER,
         trigger_start INTEGER
     );
-    {FILL.format(roles_where="", events_where="")}
+    {FILL.format(roles_where="", events_where="", articles_on="")};
+    CREATE INDEX event_facts_article ON event_facts (article_id);
+    CREATE INDEX events_article ON events (article_id);
+    CREATE INDEX cluster_members_article ON cluster_members (article_id);
+    CREATE INDEX cluster_members_event ON cluster_members (event_id);
+    CREATE INDEX cluster_members_block ON cluster_members (block);
+    CREATE INDEX event_clusters_id ON event_clusters (id);
 """
+
+
+def one_of(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """`column = ?` or `column IN (?, ...)`: forms DuckDB answers from an index (a list
+    parameter unnested in a subquery would scan the table instead)."""
+    values = list(values)
+    if len(values) == 1:
+        return f"{column} = ?", values
+    if len(values) <= 1000:
+        return f"{column} IN ({', '.join('?' * len(values))})", values
+    return f"{column} IN (SELECT unnest(?))", [values]
 
 
 def refresh_facts(store: "Store", article_ids: Sequence[str]) -> None:
@@ -80,17 +101,29 @@ def refresh_facts(store: "Store", article_ids: Sequence[str]) -> None:
     ids = sorted(set(article_ids))
     if not ids:
         return
-    store.execute("DELETE FROM event_facts WHERE article_id IN (SELECT unnest(?))", [ids])
-    store.execute(FILL.format(
-        roles_where="WHERE event_id IN (SELECT id FROM events WHERE article_id IN "
-                    "(SELECT unnest(?)))",
-        events_where="WHERE e.article_id IN (SELECT unnest(?))"), [ids, ids])
+    in_articles, params = one_of("article_id", ids)
+    store.execute(f"DELETE FROM event_facts WHERE {in_articles}", params)
+    event_ids = [r["id"] for r in store.execute(f"SELECT id FROM events WHERE {in_articles}",
+                                                params)]
+    if not event_ids:
+        return
+    # each side of each join narrowed by its own index-friendly condition: a join alone
+    # would build a hash table of every article
+    in_articles_a, article_params = one_of("a.id", ids)
+    in_events, event_params = one_of("event_id", event_ids)
+    in_events_e, _ = one_of("e.id", event_ids)
+    store.execute(FILL.format(roles_where=f"WHERE {in_events}", articles_on=f"AND {in_articles_a}",
+                              events_where=f"WHERE {in_events_e}"),
+                  [*article_params, *event_params, *event_params])
 
 
 def sync_facts(store: "Store") -> None:
     """Add facts of events that have none and drop facts of events that are gone."""
     store.execute("DELETE FROM event_facts f WHERE NOT EXISTS "
                   "(SELECT 1 FROM events e WHERE e.id = f.event_id)")
+    if not store.execute("SELECT 1 FROM event_facts LIMIT 1"):
+        store.execute(FILL.format(roles_where="", events_where="", articles_on=""))  # in order
+        return
     missing = [r["article_id"] for r in store.execute(
         "SELECT DISTINCT e.article_id FROM events e WHERE NOT EXISTS "
         "(SELECT 1 FROM event_facts f WHERE f.event_id = e.id)")]
