@@ -81,6 +81,13 @@ MONTH_FIRST_OPTION = typer.Option(False, "--month-first",
                                        "(default: day first).")
 FETCH_PAGES_OPTION = typer.Option(False, "--fetch-pages",
                                   help="Fetch each feed item's linked page for its full text.")
+WORKERS_OPTION = typer.Option(0, "--workers", min=0,
+                              help="Processes for large inputs (0: one per core; 1: this one).")
+
+
+def _workers(workers: int) -> int:
+    from .parallel import available_cores
+    return workers or available_cores()
 
 
 def _read_options(columns: Optional[str], month_first: bool, fetch_pages: bool):
@@ -113,6 +120,7 @@ def extract(
     columns: Optional[str] = COLUMNS_OPTION,
     month_first: bool = MONTH_FIRST_OPTION,
     fetch_pages: bool = FETCH_PAGES_OPTION,
+    workers: int = WORKERS_OPTION,
 ) -> None:
     """Extract events from articles and print one JSON article per line with its events."""
     day = _date_option(published, "--published")
@@ -127,7 +135,7 @@ def extract(
         items = jobs.read_inputs(paths, published=day, title=title, options=options,
                                  on_warning=_report_warning, on_skip=_report_skipped)
         results = []
-        for article, events, _ in jobs.extract_articles(items, on_error):
+        for article, events, _ in jobs.extract_articles(items, on_error, _workers(workers)):
             record = jobs.article_with_events(article, events)
             if format is ExtractFormat.jsonl:
                 typer.echo(jobs.dump_json(record))
@@ -169,6 +177,7 @@ def ingest(
     server: Optional[str] = typer.Option(None, help="Post to a running `newsevents serve` at this URL instead."),
     token: Optional[str] = typer.Option(None, envvar="NEWSEVENTS_TOKEN", show_envvar=True,
                                         help="The server's write token (with --server)."),
+    workers: int = WORKERS_OPTION,
 ) -> None:
     """Extract events and store them; ingesting the same articles twice changes nothing."""
     day = _date_option(published, "--published")
@@ -182,7 +191,8 @@ def ingest(
                                                options=options)
             else:
                 report = jobs.ingest(paths, _db_path(db), published=day,
-                                     progress=lambda: progress.advance(task), options=options)
+                                     progress=lambda: progress.advance(task), options=options,
+                                     workers=_workers(workers))
     except NewsEventsError as e:
         _fail(e)
     for warning in report.warnings:

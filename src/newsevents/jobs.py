@@ -51,9 +51,11 @@ def within_limits(items: Iterable[Article | RecordError],
 
 
 def extract_articles(items: Iterable[Article | RecordError],
-                     on_error: Callable[[RecordError], None]) -> Iterator[tuple[Article, list[Event], list]]:
-    """Extract events of every good article; bad records go to `on_error`."""
-    from .extraction import default_pipeline
+                     on_error: Callable[[RecordError], None],
+                     workers: int = 1) -> Iterator[tuple[Article, list[Event], list]]:
+    """Extract events of every good article; bad records go to `on_error`. With more than
+    one worker, a large input is extracted in that many processes (parallel.py)."""
+    from .parallel import extract_in_workers
 
     def good() -> Iterator[Article]:
         for item in items:
@@ -62,9 +64,7 @@ def extract_articles(items: Iterable[Article | RecordError],
             else:
                 yield item
 
-    for article, doc in default_pipeline().run(good()):
-        events = [e.with_id(article.id) for e in (doc._.events or [])]
-        yield article, events, list(doc._.mentions or [])
+    yield from extract_in_workers(good(), workers)
 
 
 @dataclass
@@ -80,14 +80,14 @@ class IngestReport:
 
 def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = None,
            progress: Callable[[], None] | None = None,
-           options: ReadOptions | None = None) -> IngestReport:
+           options: ReadOptions | None = None, workers: int = 1) -> IngestReport:
     """Extract and store articles; each article in one transaction; bad records reported."""
     report = IngestReport()
     with open_store(db_path) as store:
         items = read_inputs(paths, published=published, options=options,
                             on_warning=report.warnings.append,
                             on_skip=report.not_english.append)
-        for article, events, mentions in extract_articles(items, report.errors.append):
+        for article, events, mentions in extract_articles(items, report.errors.append, workers):
             if store.add_article(article, events, mentions):
                 report.stored += 1
                 report.events += len(events)
