@@ -46,7 +46,9 @@ CASES = [
     ("Nicaragua broke off diplomatic relations with Taiwan.", ("SANCTION", ("NIC",), ("TWN",))),
     ("Saudi Arabia and Iran restored diplomatic ties.", ("COOPERATE", ("IRN", "SAU"), ())),
     ("Colombia and Venezuela held talks in Bogota.", ("CONSULT", ("COL", "VEN"), ())),
-    ("Ukraine and Russia signed a prisoner exchange agreement.", ("AGREE", ("RUS", "UKR"), ())),
+    # signing is SUPPORT (GUIDELINES: "sign/ratify"); reaching a deal is AGREE
+    ("Ukraine and Russia signed a prisoner exchange agreement.", ("SUPPORT", ("RUS", "UKR"), ())),
+    ("Ukraine and Russia reached an agreement on a prisoner exchange.", ("AGREE", ("RUS", "UKR"), ())),
     ("Chad closed its border with Sudan.", ("COERCE", ("TCD",), ("SDN",))),
     ("Israel lifted restrictions on aid deliveries to Gaza.", ("CONCEDE", ("ISR",), ("PSE",))),
     # passives and nominal events

@@ -116,6 +116,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         recipient = tuple(r for r in recipient if not any(same_actor(r, a) for a in actor))
         if not actor and trigger.type == "ASSAULT":
             actor = _unidentified_attackers(token, recipient, finder)
+        if not actor and trigger.type == "PROTEST" and token.pos_ in ("NOUN", "PROPN"):
+            actor = _protesters_where(token, finder)
         if not actor and passive_subject is not None and agent is None:
             actor = _implied_authorities(trigger, recipient, token, finder)
         if not actor:
@@ -274,6 +276,22 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
         if place is not None and place.country and not (mention is not None and mention.kind == "demonym") \
                 and _in_locative_phrase(child):
             return (Actor(name="unidentified attackers", country=place.country, sector=None),)
+    return ()
+
+
+def _protesters_where(token: Token, finder: ArgumentFinder) -> tuple[Actor, ...]:
+    """ "Protests in Lima continued", "rioting broke out in several Kenyan towns": a protest
+    told by its noun with no named protesters is by people of the place it names."""
+    for child in token.sent:
+        if not _in_locative_phrase(child):
+            continue
+        place = finder.resolver.place_at.get(child.i)
+        mention = finder.resolver.by_token.get(child.i)
+        country = place.country if place is not None else None
+        if mention is not None and mention.kind == "demonym" and mention.actor is not None:
+            country = mention.actor.country          # "in several Kenyan towns"
+        if country and country != "IGO":
+            return (Actor(name="protesters", country=country, sector="CVL"),)
     return ()
 
 

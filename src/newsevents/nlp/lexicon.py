@@ -1,7 +1,7 @@
 """The event trigger lexicon (data/events/triggers.yaml), loaded once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -29,6 +29,11 @@ class Trigger:
     needs_object: tuple[str, ...] = ()     # the verb counts only with one of these objects
     via_predicate: bool = False           # "called the raid an authoritarian act"
     via_for: bool = False                 # "called for an investigation"
+    needs_prep: tuple[str, ...] = ()      # a phrase counts only with one of these prepositions
+    unless: tuple[str, ...] = ()          # no event when the trigger's words hold one of these
+    or_with: tuple[str, ...] = ()         # a noun needing a verb also counts with these prepositions
+    priority: int = 0                     # precedence over other phrases matching as closely
+    direct_object: bool = False           # a phrase's object word must be the verb's own object
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,13 @@ class Lexicon:
     phrases: tuple[Phrase, ...]
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
+    by_verb: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+
+    def phrases_for(self, lemma: str) -> tuple[Phrase, ...]:
+        """The phrase entries a verb lemma heads, in file order."""
+        if not self.by_verb and self.phrases:
+            return tuple(p for p in self.phrases if lemma in p.verbs)
+        return self.by_verb.get(lemma, ())
 
 
 def _trigger(row: dict, where: str) -> Trigger:
@@ -61,7 +73,18 @@ def _trigger(row: dict, where: str) -> Trigger:
                    needs_light_verb=bool(row.get("needs_light_verb")),
                    needs_particle=tuple(row.get("needs_particle") or ()),
                    needs_object=tuple(row.get("needs_object") or ()),
-                   via_predicate=bool(row.get("via_predicate")), via_for=bool(row.get("via_for")))
+                   via_predicate=bool(row.get("via_predicate")), via_for=bool(row.get("via_for")),
+                   needs_prep=_words(row, "needs_prep", where), unless=_words(row, "unless", where),
+                   or_with=_words(row, "or_with", where), priority=int(row.get("priority") or 0),
+                   direct_object=bool(row.get("direct_object")))
+
+
+def _words(row: dict, field: str, where: str) -> tuple[str, ...]:
+    words = row.get(field) or ()
+    for word in words:
+        if not isinstance(word, str):
+            raise DataError(f"{where}: {field} word {word!r} is not a string (quote it)")
+    return tuple(words)
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +93,16 @@ def load_lexicon() -> Lexicon:
     if data is None:
         raise DataError("data/events/triggers.yaml is missing")
     phrases = tuple(
-        Phrase(frozenset(row["verb"]), frozenset(row["object"]),
+        Phrase(frozenset(_words(row, "verb", f"triggers.yaml phrase {i + 1}")),
+               frozenset(_words(row, "object", f"triggers.yaml phrase {i + 1}")),
                _trigger(row, f"triggers.yaml phrase {i + 1}"))
         for i, row in enumerate(data.get("phrases") or []))
     verbs = {lemma: _trigger(row, f"triggers.yaml verb {lemma}")
              for lemma, row in (data.get("verbs") or {}).items()}
     nouns = {lemma: _trigger(row, f"triggers.yaml noun {lemma}")
              for lemma, row in (data.get("nouns") or {}).items()}
-    return Lexicon(phrases, verbs, nouns)
+    by_verb: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        for verb in phrase.verbs:
+            by_verb.setdefault(verb, []).append(phrase)
+    return Lexicon(phrases, verbs, nouns, {k: tuple(v) for k, v in by_verb.items()})

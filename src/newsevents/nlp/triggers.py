@@ -3,13 +3,13 @@ the lexicon, less those that are part of another event (complements of a promise
 demand, participles spelling out the same act, nouns that are a verb's own argument)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from .cameo import cameo_trigger, load_cameo
 from .lexicon import Lexicon, Trigger
-from .syntax import SUBJECT_DEPS, first_child, subject_token
+from .syntax import SUBJECT_DEPS, first_child, pobj, subject_token
 
 # Verbal event types whose complement clause describes what is asked, promised,
 # threatened or refused, not a second event ("agreed to deploy", "urged ... to let").
@@ -18,11 +18,20 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
 LIGHT_VERBS = {"impose", "announce", "slap", "adopt", "approve", "extend", "expand", "levy", "launch",
                "open", "conduct", "begin", "start", "order", "mount"}
 EFFECT_VERBS = {"begin", "hold", "start"}              # "the truce held"
+# Verbs that say an event noun's event is happening: "protests erupted", "riots spread".
+HAPPENING_VERBS = {"erupt", "spread", "continue", "sweep", "rock", "grip", "resume", "flare",
+                   "escalate", "intensify", "rage", "paralyse", "paralyze", "engulf", "shake",
+                   "spill", "disrupt", "enter", "persist", "hit", "turn"}
 EFFECT_PHRASES = {"take", "go", "come", "enter"}        # "took effect", "came into force"
 READINESS = {"ready", "willing", "prepared"}
 PROMISED_TYPES = {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"}
 READY_TO_COOPERATE = Trigger(type="AGREE", recipient=("xcomp_object",))
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# Material acts done "jointly" are cooperation between the doers (CAMEO 06).
+JOINT_ACTION = Trigger(type="COOPERATE", symmetric=True, recipient=("with",))
+JOINT_MATERIAL = {"AID", "MOBILIZE", "COOPERATE"}
+SAYING_VERBS = {"say", "announce", "state", "declare", "issue", "express", "tell", "note", "stress",
+                "propose", "publish", "write", "sign", "claim", "report", "call", "urge", "ask"}
 
 
 @dataclass(frozen=True)
@@ -40,15 +49,19 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             hit = _phrase_hit(token, lexicon)
+            trigger = lexicon.verbs.get(token.lemma_.lower())
+            if hit is None and trigger is not None and _verb_conditions_hold(token, trigger):
+                hit = Found(token, trigger)
+            if _done_jointly(token) and (hit is None or hit.trigger.type in JOINT_MATERIAL):
+                # "jointly produced shells", "will jointly patrol the border"
+                hit = Found(token, JOINT_ACTION)
             if hit is not None:
                 found.append(hit)
                 if hit.object_token is not None:
                     consumed.add(hit.object_token.i)
                 continue
-            trigger = lexicon.verbs.get(token.lemma_.lower())
-            if trigger is not None and _verb_conditions_hold(token, trigger):
-                found.append(Found(token, trigger))
-                continue
+            if trigger is not None and _excluded(token, trigger):
+                continue        # "a fire killed nine workers": no sense of the verb applies
             # The project's lexicon first; then the CAMEO dictionary's patterns, and its
             # default senses only for verbs the project's lexicon does not know.
             trigger = cameo_trigger(token, cameo, patterns_only=token.lemma_.lower() in lexicon.verbs)
@@ -72,6 +85,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
         trigger = noun_trigger(token, lexicon)
         if trigger is None:
             continue
+        # "protests by farmers", "riots in Dakar": a prepositional phrase naming the
+        # event's parties or place says it took place, as a verb would.
+        if trigger.or_with and _names_parties_or_place(token, trigger.or_with):
+            # Told by the noun itself, not put into effect by its verb.
+            trigger = replace(trigger, needs_effect=False, needs_light_verb=False)
         if trigger.needs_effect and not _takes_effect(token):
             continue
         if trigger.needs_light_verb and token.head.lemma_.lower() not in LIGHT_VERBS:
@@ -82,26 +100,43 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
     return _drop_elaborations(_drop_enveloped(_drop_argument_nouns(found)))
 
 
+def _done_jointly(token: Token) -> bool:
+    if not any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in token.children):
+        return False
+    # Only an act: "jointly condemned" stays a condemnation (the lexicon speaks first),
+    # "jointly announced" says something.
+    return token.pos_ == "VERB" and token.lemma_.lower() not in SAYING_VERBS
+
+
 def _verb_conditions_hold(token: Token, trigger: Trigger) -> bool:
     """The conditions a lexicon verb entry puts on its sentence."""
-    if trigger.requires_xcomp and not any(
-            c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in trigger.requires_xcomp or any(
-                g.dep_ in ("xcomp", "ccomp", "conj", "advcl") and g.lemma_.lower() in trigger.requires_xcomp
-                for g in c.subtree)) for c in token.children):
+    if trigger.requires_xcomp and not _has_complement(token, trigger.requires_xcomp):
         return False
-    # The parser often makes a particle a preposition: "pulled out of El Fasher".
-    if trigger.needs_particle and not any(
-            c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trigger.needs_particle
-            and (c.dep_ != "prep" or not any(g.dep_ == "pobj" for g in c.children)
-                 or any(g.dep_ == "prep" for g in c.children))
-            for c in token.children):
+    if trigger.needs_prep and not _has_prep(token, trigger.needs_prep):
+        return False
+    if trigger.needs_particle and not _has_particle(token, trigger.needs_particle):
         return False
     if trigger.needs_object and not any(
             w in trigger.needs_object for w, _ in _object_words(token)):
         return False
     if trigger.needs_person_object and not _has_party_object(token):
         return False
-    return True
+    return not _excluded(token, trigger)
+
+
+def _has_complement(token: Token, lemmas: tuple[str, ...]) -> bool:
+    """A "to ..." clause headed by one of these verbs: "called on X to withdraw"."""
+    return any(c.dep_ in ("xcomp", "ccomp") and (c.lemma_.lower() in lemmas or any(
+        g.dep_ in ("xcomp", "ccomp", "conj", "advcl") and g.lemma_.lower() in lemmas for g in c.subtree))
+        for c in token.children)
+
+
+def _has_particle(token: Token, words: tuple[str, ...]) -> bool:
+    # The parser often makes a particle a preposition: "pulled out of El Fasher".
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in words
+               and (c.dep_ != "prep" or not any(g.dep_ == "pobj" for g in c.children)
+                    or any(g.dep_ == "prep" for g in c.children))
+               for c in token.children)
 
 
 def _refers_back(token: Token, trigger: Trigger) -> bool:
@@ -126,8 +161,18 @@ def _takes_effect(token: Token) -> bool:
         return False
     if lemma in EFFECT_VERBS:
         return True
+    if token.dep_ == "nsubj" and _happening(head):
+        return True
     return lemma in EFFECT_PHRASES and any(
         t.lower_ in ("effect", "force") for t in head.subtree if t.i > head.i)
+
+
+def _happening(verb: Token) -> bool:
+    """ "erupted", "spread", "broke out", "took place"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("break", "take"):
+        return any(c.lower_ == ("out" if lemma == "break" else "place") for c in verb.children)
+    return lemma in HAPPENING_VERBS
 
 
 def _has_party_object(token: Token) -> bool:
@@ -140,7 +185,7 @@ def _has_party_object(token: Token) -> bool:
 def noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ == "compound":
+        if child.dep_ in ("compound", "amod"):
             joined = f"{child.lemma_.lower()} {lemma}"
             if joined in lexicon.nouns:
                 return lexicon.nouns[joined]
@@ -150,54 +195,163 @@ def noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     return lexicon.nouns.get(lemma)
 
 
+# How closely a word is tied to the verb, for phrase precedence: its object (and the
+# object's modifiers) over a prepositional object of the verb over a particle or a
+# word further down ("withdrew the bill on NGOs" is about the bill).
+OBJECT, PREPOSITIONAL, LOOSE = 3, 2, 1
+QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "batch",
+                  "handful", "couple", "pair", "team", "convoy", "fleet", "contingent", "wave",
+                  "plenty", "lot", "tens", "hundreds", "thousands", "dozens", "millions"}
+
+
 def _object_words(token: Token, deep: bool = False) -> list[tuple[str, Token]]:
-    words: list[tuple[str, Token]] = []
+    return [(word, carrier) for word, carrier, _ in _ranked_object_words(token, deep)]
+
+
+def _ranked_object_words(token: Token, deep: bool = False) -> list[tuple[str, Token, int]]:
+    words: list[tuple[str, Token, int]] = []
     for child in token.children:
-        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "prt", "dative"):
-            words.append((child.lemma_.lower(), child))
-            words.append((child.lower_, child))
+        if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "dative"):
+            counted = pobj(child, "of") if child.lemma_.lower() in QUANTITY_NOUNS else None
+            if counted is not None:
+                # "took in thousands of refugees": the people counted are the object.
+                words.append((counted.lemma_.lower(), counted, OBJECT))
+                words.append((counted.lower_, counted, OBJECT))
+            words.append((child.lemma_.lower(), child, OBJECT))
+            words.append((child.lower_, child, OBJECT))
             for sub in child.children:
                 if sub.dep_ in ("compound", "amod"):
-                    words.append((f"{sub.lemma_.lower()} {child.lemma_.lower()}", child))
+                    words.append((f"{sub.lemma_.lower()} {child.lemma_.lower()}", child, OBJECT))
                 if sub.dep_ == "prep":
                     for obj in sub.children:
-                        words.append((f"{child.lower_} {sub.lower_} {obj.lower_}", child))
-                        words.append((obj.lemma_.lower(), obj))
+                        words.append((f"{child.lower_} {sub.lower_} {obj.lower_}", child, LOOSE))
+                        words.append((obj.lemma_.lower(), obj, LOOSE))
+        if child.dep_ in ("prt", "advmod", "acomp") or (
+                child.dep_ in ("ccomp", "xcomp", "oprd") and child.pos_ == "ADJ"):
+            # "called off", "knocked offline", "worked together", "found guilty"
+            words.append((child.lemma_.lower(), child, LOOSE))
+            words.append((child.lower_, child, LOOSE))
         if child.dep_ == "prep":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    words.append((obj.lemma_.lower(), obj))
+                    words.append((obj.lemma_.lower(), obj, PREPOSITIONAL))
+                    for sub in obj.children:
+                        if sub.dep_ in ("compound", "amod"):
+                            words.append((f"{sub.lemma_.lower()} {obj.lemma_.lower()}", obj, PREPOSITIONAL))
         if deep and child.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr"):
             # "called the raid an authoritarian act", "labeled China a hostile force"
             for sub in child.subtree:
                 if sub.pos_ in ("ADJ", "NOUN"):
-                    words.append((sub.lemma_.lower(), child))
+                    words.append((sub.lemma_.lower(), child, PREPOSITIONAL))
             tokens = [t.lower_ for t in child.subtree]
             for size in (3, 2):
                 for i in range(len(tokens) - size + 1):
-                    words.append((" ".join(tokens[i:i + size]), child))
+                    words.append((" ".join(tokens[i:i + size]), child, PREPOSITIONAL))
     # Passive phrases: "sanctions were imposed on ..." put the object in the subject.
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
-        words.append((token.head.lemma_.lower(), token.head))
+        words.append((token.head.lemma_.lower(), token.head, OBJECT))
     return words
 
 
 def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
+    """The phrase entry that fits the verb's words most closely. Precedence is a property
+    of the entry and of the match, never of file order: an explicit `priority` first; then
+    how closely the matched word is tied to the verb; then the longer object ("air
+    strike" over "strike"); then an entry whose extra condition holds ("launched strikes
+    on ..." is an attack, not a labour strike; "called off the strike" is no strike)."""
     lemma = token.lemma_.lower()
-    for phrase in lexicon.phrases:
-        if lemma not in phrase.verbs:
+    best: Found | None = None
+    best_key: tuple[int, ...] | None = None
+    words: list[tuple[str, Token, int]] | None = None
+    deep_words: list[tuple[str, Token, int]] | None = None
+    for phrase in lexicon.phrases_for(lemma):
+        trigger = phrase.trigger
+        if trigger.via_predicate:
+            if deep_words is None:
+                deep_words = _ranked_object_words(token, deep=True)
+            candidates = deep_words
+        else:
+            if words is None:
+                words = _ranked_object_words(token)
+            candidates = words
+        if trigger.via_for:
+            # "called for an investigation": the object is the one after "for"/"on".
+            candidates = [w for w in candidates if w[1].dep_ == "pobj" and w[1].head.dep_ == "prep"
+                          and w[1].head.head.i == token.i and w[1].head.lower_ in ("for", "on")]
+        matched = [(rank, len(word.split()), carrier) for word, carrier, rank in candidates
+                   if word in phrase.objects and (rank == OBJECT or not trigger.direct_object)]
+        if not matched or not _phrase_conditions_hold(token, trigger):
             continue
-        words = _object_words(token, deep=phrase.trigger.via_predicate)
-        for word, object_token in words:
-            if word in phrase.objects:
-                if phrase.trigger.via_predicate and not _has_predicate(token):
-                    continue
-                if phrase.trigger.via_for and not any(
-                        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children):
-                    continue
-                return Found(token, phrase.trigger, None if phrase.trigger.via_predicate
-                             else object_token)
-    return None
+        rank, size, carrier = max(matched, key=lambda m: (m[0], m[1]))
+        conditions = int(trigger.via_predicate or trigger.via_for or bool(trigger.needs_prep)
+                         or bool(trigger.needs_particle) or bool(trigger.requires_xcomp)
+                         or trigger.direct_object)
+        key = (trigger.priority, rank, size, conditions)
+        if best_key is None or key > best_key:
+            best_key = key
+            # A guest received is a party, not the phrase's object word ("received the envoy").
+            best = Found(token, trigger, None if trigger.via_predicate or trigger.reverse else carrier)
+    return best
+
+
+def _phrase_conditions_hold(token: Token, trigger: Trigger) -> bool:
+    if trigger.via_predicate and not _has_predicate(token):
+        return False
+    if trigger.via_for and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children):
+        return False
+    if trigger.needs_prep and not _has_prep(token, trigger.needs_prep):
+        return False
+    if trigger.needs_particle and not _has_particle(token, trigger.needs_particle):
+        return False
+    if trigger.requires_xcomp and not _has_complement(token, trigger.requires_xcomp):
+        return False
+    return not _excluded(token, trigger)
+
+
+def _has_prep(token: Token, words: tuple[str, ...]) -> bool:
+    """A prepositional phrase on the verb or on its object: "launched strikes on ..."."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    return any(c.dep_ == "prep" and c.lower_ in words
+               for carrier in [token] + objects for c in carrier.children)
+
+
+CLAUSE_DEPS = {"conj", "advcl", "parataxis", "relcl", "ccomp", "xcomp", "acl"}
+
+
+PLACE_NOUNS = {"city", "cities", "capital", "town", "village", "square", "street", "province", "region",
+               "state", "country", "district", "area", "camp", "port", "neighbourhood", "neighborhood",
+               "campus", "university", "prison", "jail", "north", "south", "east", "west", "centre",
+               "center", "county", "suburb", "parliament", "embassy", "consulate", "outskirts"}
+
+
+def _names_parties_or_place(noun: Token, words: tuple[str, ...]) -> bool:
+    """ "protests by farmers", "riots in several cities", "strikes across the country";
+    not "a rally in support of ...": "in" must name a place."""
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in words:
+            continue
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if child.lower_ != "in" or any(
+                o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PLACE_NOUNS for o in objects):
+            return True
+    return False
+
+
+def _excluded(token: Token, trigger: Trigger) -> bool:
+    """ "beat Spain on penalties", "the storm hit the coast", "stormed back": words of the
+    trigger's own clause (its subject included, clauses of other verbs not) that say the
+    verb means no event."""
+    if not trigger.unless:
+        return False
+    stack = list(token.children)
+    while stack:
+        current = stack.pop()
+        if current.dep_ in CLAUSE_DEPS and current.pos_ in ("VERB", "AUX"):
+            continue
+        if current.lemma_.lower() in trigger.unless or current.lower_ in trigger.unless:
+            return True
+        stack.extend(current.children)
+    return False
 
 
 def _has_predicate(token: Token) -> bool:
@@ -259,7 +413,8 @@ def _drop_enveloped(found: list[Found]) -> list[Found]:
             if outer is not None and outer.trigger.type in ENVELOPING_TYPES and (
                     token.dep_ in COMPLEMENT_DEPS or (token.dep_ == "prep" and token.lower_ in (
                         "of", "for", "to", "on", "against"))):
-                if not (token.dep_ == "advcl" and outer.trigger.type not in ("REQUEST", "AGREE")):
+                # "signed a deal to provide access": a purpose clause tells what was agreed.
+                if not (token.dep_ == "advcl" and outer.trigger.type not in ("REQUEST", "AGREE", "SUPPORT")):
                     enveloped = True
                     break
             if token.dep_ not in COMPLEMENT_DEPS | {"pobj", "prep", "conj"}:
