@@ -69,3 +69,10 @@ def test_storing_a_copy_again_changes_nothing_and_events_carry_the_group(store):
     rows = find_events(store)
     assert {row["group_id"] for row in rows} == {"courier-7"}
     assert {row["outlet"] for row in rows} == {"Courier", "Gazette", "Herald"}
+
+
+def test_a_large_group_of_copies_stays_one_group(store):
+    for number in range(30):        # more copies than are compared per group
+        store.add_article(Article(id=f"copy-{number:02d}", text=f"{STORY} Copy {number}."), [])
+    group = store.article_group("copy-29")
+    assert group["group_id"] == "copy-00" and len(group["articles"]) == 30

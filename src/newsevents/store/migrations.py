@@ -153,4 +153,10 @@ MIGRATIONS: list[tuple[str, str]] = [
     """),
     # A narrow copy of each event for filters and aggregations without joins (facts.py).
     ("0007_event_facts", EVENT_FACTS),
+    # Near-duplicate candidates are looked up by bucket alone (an IN list the index serves;
+    # the (band, bucket) index was never used by that lookup).
+    ("0008_article_bands_by_bucket", """
+        DROP INDEX article_bands_bucket;
+        CREATE INDEX article_bands_by_bucket ON article_bands (bucket);
+    """),
 ]
