@@ -113,7 +113,8 @@ def test_load_stores_what_ingest_stores(extracted, corpus, tmp_path):
     assert loaded.stored == 5
     jobs.ingest([str(corpus)], tmp_path / "ingested.duckdb", options=OPTIONS)
     tables = {"articles": "id, title, published, outlet, url, text, group_id",
-              "events": "*", "mentions": "*", "event_actors": "*", "actors": "*"}
+              "events": "*", "mentions": "*", "event_actors": "*", "actors": "*",
+              "event_facts": "*", "cluster_members": "*"}
     for path in ("loaded.duckdb", "ingested.duckdb"):
         with Store.open(tmp_path / path, read_only=True) as store:
             tables_seen = {name: store.query(f"SELECT {cols} FROM {name} ORDER BY ALL")

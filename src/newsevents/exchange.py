@@ -167,6 +167,12 @@ def load_directory(directory: str | Path, db_path: str | Path,
                     report.already_stored += 1
                 if progress:
                     progress()
+            # as `ingest` ends: facts and clusters for every stored event
+            from .analysis.clusters import sync_clusters
+            from .store.facts import sync_facts
+            with store.transaction():
+                sync_facts(store)
+                sync_clusters(store)
     finally:
         reader.close()
     return report

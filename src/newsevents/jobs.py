@@ -132,7 +132,8 @@ def ingest_to_server(paths: Iterable[str], server: str, token: str | None,
 
     def good() -> Iterator[Article]:
         for item in read_inputs(paths, published=published, options=options,
-                                on_warning=report.warnings.append):
+                                on_warning=report.warnings.append,
+                                on_skip=report.not_english.append):
             if isinstance(item, RecordError):
                 report.errors.append(item)
             else:
