@@ -289,3 +289,14 @@ def test_a_sentence_initial_pronoun_is_never_a_surname(code):
             "He accused the opposition of spreading lies.")
     event = find(code(text), "ACCUSE")
     assert "CHN" not in {a.country for a in event.actor}
+
+
+def test_what_someone_ought_to_do_is_no_event(code):
+    assert code("Serbia should release the detained Kosovo police officers, the envoy said.") == []
+
+
+def test_releasing_a_statement_is_no_release_of_people(code):
+    assert not [e for e in code("Chile's foreign ministry released a statement on Monday.")
+                if e.type == "RETREAT"]
+    event = find(code("Colombian rebels released twelve hostages in Cauca on Monday."), "RETREAT")
+    assert event.mode == "release"

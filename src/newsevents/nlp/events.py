@@ -23,6 +23,7 @@ from .triggers import Found, find_triggers, noun_trigger, refers_to_told
 from .doctext import doc_text
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
+NORMATIVE_AUX = {"should", "ought", "must"}
 ONE_PERSON = {"man", "woman", "person", "individual", "suspect", "teenager", "boy", "girl", "child",
               "youth", "student", "driver", "worker", "resident", "villager", "farmer", "assailant",
               "attacker", "gunman", "knifeman"}
@@ -81,6 +82,10 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
     for found in find_triggers(sent, lexicon):
         token = found.token
         trigger = found.trigger
+        # "Azerbaijan should release them", "he should never have been arrested": what
+        # someone ought to do or have done is an opinion, not an event.
+        if any(c.dep_ == "aux" and c.lower_ in NORMATIVE_AUX for c in token.children):
+            continue
         recipient_override: tuple[Actor, ...] | None = None
         passive_subject = agent = None
         if token.pos_ in ("NOUN", "PROPN"):

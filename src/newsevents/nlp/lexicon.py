@@ -21,6 +21,7 @@ class Trigger:
     symmetric: bool = False
     reverse: bool = False
     needs_person_object: bool = False
+    party_object_only: bool = False     # an object, if any, must be a party ("released a statement")
     requires_xcomp: tuple[str, ...] = ()
     joint: str | None = None            # the type when the subject is several parties ("joint drills")
     needs_effect: bool = False
@@ -68,6 +69,7 @@ def _trigger(row: dict, where: str) -> Trigger:
                    recipient=tuple(row.get("recipient") or ()),
                    symmetric=bool(row.get("symmetric")), reverse=bool(row.get("reverse")),
                    needs_person_object=bool(row.get("needs_person_object")),
+                   party_object_only=bool(row.get("party_object_only")),
                    requires_xcomp=tuple(row.get("requires_xcomp") or ()),
                    joint=row.get("joint"), needs_effect=bool(row.get("needs_effect")),
                    needs_light_verb=bool(row.get("needs_light_verb")),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from .actor_data import load_index
 from .cameo import cameo_trigger, load_cameo
 from .lexicon import Lexicon, Trigger
 from .syntax import SUBJECT_DEPS, first_child, pobj, subject_token
@@ -121,6 +122,9 @@ def _verb_conditions_hold(token: Token, trigger: Trigger) -> bool:
         return False
     if trigger.needs_person_object and not _has_party_object(token):
         return False
+    if trigger.party_object_only and first_child(token, ("dobj", "nsubjpass")) is not None \
+            and not _has_party_object(token):
+        return False
     return not _excluded(token, trigger)
 
 
@@ -178,8 +182,12 @@ def _happening(verb: Token) -> bool:
 def _has_party_object(token: Token) -> bool:
     # In the passive the object is the subject: "three suspects were charged".
     obj = first_child(token, ("dobj",)) or first_child(token, ("nsubjpass",))
-    return obj is not None and (obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.pos_ in (
-        "PROPN", "PRON") or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in obj.subtree))
+    if obj is None:
+        return False
+    # A people or group noun ("hostages", "troops", "protesters") names a party too.
+    return (obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.pos_ in ("PROPN", "PRON")
+            or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in obj.subtree)
+            or obj.lower_ in load_index().group_nouns or obj.lemma_.lower() in load_index().group_nouns)
 
 
 def noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
