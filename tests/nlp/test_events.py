@@ -300,3 +300,13 @@ def test_releasing_a_statement_is_no_release_of_people(code):
                 if e.type == "RETREAT"]
     event = find(code("Colombian rebels released twelve hostages in Cauca on Monday."), "RETREAT")
     assert event.mode == "release"
+
+
+def test_an_attack_at_home_falls_on_the_people_of_that_place(code):
+    event = find(code("Boko Haram fighters attacked a village near Maiduguri on Saturday."), "ASSAULT")
+    assert summary(event) == ("ASSAULT", ("NGA",), ("NGA",))
+
+
+def test_aid_sent_to_a_city_is_for_that_country(code):
+    event = find(code("Turkey sent two cargo planes of tents and blankets to Kathmandu."), "AID")
+    assert summary(event) == ("AID", ("TUR",), ("NPL",))

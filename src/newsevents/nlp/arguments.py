@@ -9,7 +9,11 @@ from .actors import RELATIONAL_NOUNS, ActorResolver
 from .syntax import clause_tokens, first_child, pobj, possessor
 from .triggers import Found
 
-LOCATED_TYPES = {"MOBILIZE", "ASSAULT", "COERCE"}
+# Physical acts that fall on the place where they happen ("shelled Kharkiv", "sent
+# planes to Kathmandu", "pulled its forces out of Kherson"); violence at home falls on
+# the home population ("attacked a village near Dikwa"), deployments at home on no one.
+LOCATED_TYPES = {"MOBILIZE", "ASSAULT", "COERCE", "AID", "RETREAT", "PROTEST"}
+HOME_VIOLENCE = {"ASSAULT", "COERCE", "PROTEST"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "on", "inside", "outside", "across", "around",
                          "into", "toward", "towards", "along", "off"}
 ARGUMENT_DEPS = {"dobj", "pobj", "dative", "nsubjpass", "attr", "appos", "conj"}
@@ -107,12 +111,13 @@ class ArgumentFinder:
         if found.trigger.type not in LOCATED_TYPES:
             return ()
         own = {a.country for a in actor}
+        at_home = found.trigger.type in HOME_VIOLENCE
         for child in clause_tokens(token):
             place = self.resolver.place_at.get(child.i)
             mention = self.resolver.by_token.get(child.i)
             if place is None or (mention is not None and mention.kind == "demonym"):
                 continue
-            if place.country and place.country not in own and child.dep_ in ("pobj", "dobj"):
+            if place.country and (at_home or place.country not in own) and child.dep_ in ("pobj", "dobj"):
                 return (Actor(name=place.name, country=place.country, sector="CVL"),)
         return ()
 
