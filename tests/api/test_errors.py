@@ -50,6 +50,7 @@ def test_an_unexpected_error_is_a_json_500_without_details(app_server):
     assert json.loads(body) == {"error": "internal error; the server log has the details",
                                 "status": 500}
     assert b"secret" not in body and b"Traceback" not in body
+    assert "script-src 'self'" in headers["content-security-policy"]
 
 
 def test_a_query_past_the_time_limit_is_stopped_and_answered_with_503(app_server):

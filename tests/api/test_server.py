@@ -226,3 +226,24 @@ def test_ingest_with_server_and_a_wrong_token_fails_clearly(server, tmp_path):
 def _query(**params) -> str:
     from urllib.parse import urlencode
     return urlencode(params)
+
+
+def test_a_second_server_on_the_same_database_is_refused_and_the_marker_goes_with_the_server(
+        tmp_path):
+    from live_server import build_store, start_server, stop_server
+    from newsevents.api.marker import marker_path, read_marker
+    from newsevents.store import Store
+    db = build_store(tmp_path / "one.duckdb")
+    first = start_server(db, None, tmp_path / "first.log")
+    try:
+        assert read_marker(db).url == first.url
+        second = subprocess.run([sys.executable, "-m", "newsevents.cli", "serve", "--db", str(db),
+                                 "--port", "1"], capture_output=True, text=True, timeout=120)
+        assert second.returncode == 2
+        assert "already served by a newsevents server at " + first.url in " ".join(second.stderr.split())
+    finally:
+        stop_server(first)
+    assert first.process.returncode == 0
+    assert not marker_path(db).exists()
+    with Store.open(db) as store:                  # the lock is released with the server
+        assert store.counts()["articles"] > 0

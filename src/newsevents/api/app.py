@@ -29,7 +29,7 @@ from ..errors import InputError, NewsEventsError, NotFound, QueryTimeout, StoreE
 from ..store import Store
 from . import kb_pages, pages, posting
 from .html import WEB, Renderer
-from .security import DEFAULT_MAX_BODY, Guard, WriteAccess
+from .security import DEFAULT_MAX_BODY, SECURITY_HEADERS, Guard, WriteAccess
 
 log = logging.getLogger("newsevents.api")
 
@@ -350,4 +350,8 @@ def _install_error_handlers(app: FastAPI, renderer: Renderer) -> None:
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):
         log.exception("unexpected error on %s", request.url.path)
-        return respond(request, 500, "internal error; the server log has the details")
+        response = respond(request, 500, "internal error; the server log has the details")
+        # This answer is sent from outside the middleware stack, so Guard cannot add these.
+        for name, value in SECURITY_HEADERS:
+            response.headers[name.decode()] = value.decode()
+        return response
