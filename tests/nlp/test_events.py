@@ -310,3 +310,18 @@ def test_an_attack_at_home_falls_on_the_people_of_that_place(code):
 def test_aid_sent_to_a_city_is_for_that_country(code):
     event = find(code("Turkey sent two cargo planes of tents and blankets to Kathmandu."), "AID")
     assert summary(event) == ("AID", ("TUR",), ("NPL",))
+
+
+def test_people_killed_and_injured_in_one_attack_are_one_event(code):
+    events = code("Three people were killed and twelve injured in a bomb attack in Quetta on Monday.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_a_statement_released_by_someone_is_no_release(code):
+    events = code("In a statement released by his office on Friday, the minister thanked Japan.")
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_the_reader_and_the_speaker_are_no_parties(code):
+    text = "Ghana's president spoke in Accra on Monday. Your donation can help refugees in Tamale."
+    assert not [e for e in code(text) if e.type == "AID"]

@@ -23,6 +23,7 @@ from .doctext import doc_text
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
+SPEAKER_PRONOUNS = {"i", "me", "my", "mine", "you", "your", "yours", "yourself", "yourselves"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLACE_WORDS = {"city": ("city",), "town": ("city",), "capital": ("city",), "province": ("admin1",),
                "region": ("admin1", "feature"), "state": ("admin1",)}
@@ -424,6 +425,9 @@ class ActorResolver:
     # ---- reference -----------------------------------------------------------
     def antecedent(self, pronoun: Token) -> tuple[Actor, ...]:
         lower = pronoun.lower_
+        # "your gift", "I can talk for everyone": the reader or the speaker, no party named.
+        if lower in SPEAKER_PRONOUNS:
+            return ()
         want_person = lower in PERSON_PRONOUNS
         want_plural = lower in PLURAL_PRONOUNS
         sentence_start = pronoun.sent.start

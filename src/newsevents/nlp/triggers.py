@@ -125,6 +125,10 @@ def _verb_conditions_hold(token: Token, trigger: Trigger) -> bool:
     if trigger.party_object_only and first_child(token, ("dobj", "nsubjpass")) is not None \
             and not _has_party_object(token):
         return False
+    # "a statement released by his team": the noun a participle describes is its object.
+    if trigger.party_object_only and token.dep_ == "acl" and token.tag_ == "VBN" \
+            and not _is_party(token.head):
+        return False
     return not _excluded(token, trigger)
 
 
@@ -182,8 +186,10 @@ def _happening(verb: Token) -> bool:
 def _has_party_object(token: Token) -> bool:
     # In the passive the object is the subject: "three suspects were charged".
     obj = first_child(token, ("dobj",)) or first_child(token, ("nsubjpass",))
-    if obj is None:
-        return False
+    return obj is not None and _is_party(obj)
+
+
+def _is_party(obj: Token) -> bool:
     # A people or group noun ("hostages", "troops", "protesters") names a party too.
     return (obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.pos_ in ("PROPN", "PRON")
             or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in obj.subtree)
@@ -386,7 +392,13 @@ def _drop_elaborations(found: list[Found]) -> list[Found]:
         purpose = (token.dep_ in ("advcl", "xcomp") and outer is not None and outer is not item
                    and outer.trigger.type == item.trigger.type
                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
-        elaborates = elaborates or purpose
+        # "two people were killed and nine injured", "convicted him and sentenced him to
+        # six years": a passive joined to a passive of the same type is the same act.
+        joined = (token.dep_ == "conj" and token.tag_ == "VBN" and outer is not None
+                  and outer is not item and outer.trigger.type == item.trigger.type
+                  and outer.trigger.type in MATERIAL_CONFLICT
+                  and not any(c.dep_ in ("nsubj",) for c in token.children))
+        elaborates = elaborates or purpose or joined
         if not elaborates:
             kept.append(item)
     return kept
