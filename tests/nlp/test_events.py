@@ -325,3 +325,10 @@ def test_a_statement_released_by_someone_is_no_release(code):
 def test_the_reader_and_the_speaker_are_no_parties(code):
     text = "Ghana's president spoke in Accra on Monday. Your donation can help refugees in Tamale."
     assert not [e for e in code(text) if e.type == "AID"]
+
+
+def test_one_party_talking_with_no_one_named_is_no_consultation(code):
+    text = "Peru's finance minister spoke in Lima on Monday. \"I can talk for every province,\" he said."
+    assert not [e for e in code(text) if e.type == "CONSULT"]
+    event = find(code("Peru's finance minister talked with Chile's ambassador on Monday."), "CONSULT")
+    assert {a.country for a in event.actor + event.recipient} == {"PER", "CHL"}

@@ -139,6 +139,12 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             recipient = finder.condition_subject(token, actor)
         if event_type == "CONSULT" and trigger.symmetric and mode in (None, "multilateral"):
             actor, recipient = _host_and_visitors(actor, recipient, token, finder)
+            # "I can talk for everyone", "we have talked it over": one party talking with
+            # no one named is no consultation.
+            if token.pos_ == "VERB" and len(actor) == 1 and not recipient and not any(
+                    c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or c.lower_ in ("with", "to"))
+                    for c in token.children):
+                continue
         if trigger.needs_effect:
             token = token.head        # "the ceasefire took effect": the clause is the event
         start, end = evidence_span(token, subject if token.pos_ != "NOUN" else None)
