@@ -203,7 +203,7 @@ def test_ingest_uses_the_database_named_by_the_environment(runner, files, tmp_pa
     assert _counts(db)["articles"] == len(GOOD_LINES)
     listed = _invoke(runner, ["events", "--format", "json"], env={"NEWSEVENTS_DB": str(db)})
     assert listed.exit_code == 0, listed.stderr
-    assert {row["article_id"] for row in json.loads(listed.stdout)} <= {r["id"] for r in GOOD_LINES}
+    assert {row["input_id"] for row in json.loads(listed.stdout)} <= {r["id"] for r in GOOD_LINES}
 
 
 def test_ingest_stores_the_good_records_of_a_batch_and_names_the_bad_line(runner, files, tmp_path):
@@ -213,7 +213,7 @@ def test_ingest_stores_the_good_records_of_a_batch_and_names_the_bad_line(runner
     assert f"{files['batch']}, line 2" in _one_line(result.stderr)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        ids = sorted(row[0] for row in con.execute("SELECT id FROM articles").fetchall())
+        ids = sorted(row[0] for row in con.execute("SELECT input_id FROM articles").fetchall())
     finally:
         con.close()
     assert ids == ["cli-condemn", "cli-supply"]
@@ -243,14 +243,14 @@ def test_events_actor_filter_keeps_only_that_actors_events(runner, ingested):
 def test_events_type_filter_keeps_only_that_type(runner, ingested):
     rows = _events_json(runner, ingested, "--type", "aid")
     assert rows and all(row["type"] == "AID" for row in rows)
-    assert {row["article_id"] for row in rows} == {"cli-supply"}
+    assert {row["input_id"] for row in rows} == {"cli-supply"}
 
 
 def test_events_since_and_until_keep_events_in_the_window(runner, ingested):
     june = _events_json(runner, ingested, "--since", "2025-06-01")
-    assert june and {row["article_id"] for row in june} == {"cli-talks"}
+    assert june and {row["input_id"] for row in june} == {"cli-talks"}
     march = _events_json(runner, ingested, "--since", "2025-03-01", "--until", "2025-03-31")
-    assert march and {row["article_id"] for row in march} == {"cli-supply", "cli-condemn"}
+    assert march and {row["input_id"] for row in march} == {"cli-supply", "cli-condemn"}
     for row in march:
         day = row["date_start"] or row["published"]
         assert date(2025, 3, 1) <= date.fromisoformat(str(day)[:10]) <= date(2025, 3, 31)

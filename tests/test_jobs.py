@@ -49,7 +49,7 @@ def test_extract_articles_sends_bad_records_aside_and_ids_every_event(batch):
     assert [e.line for e in bad] == [2]
     for article, events, mentions in results:
         assert events, article.id
-        assert all(e.article_id == article.id and e.id for e in events)
+        assert all(e.article_id == article.key and e.id for e in events)
         assert mentions
     assert "ACCUSE" in {e.type for e in results[1][1]}
 
@@ -91,11 +91,14 @@ def test_ingest_skips_other_languages_keeps_undated_articles_and_groups_wire_cop
     assert report.near_duplicates == 1
     from newsevents.store import Store
     with Store.open(tmp_path / "mixed.duckdb", read_only=True) as store:
-        assert store.article_group("w-gazette")["outlets"] == ["Courier", "Gazette"]
-        [undated] = store.query("SELECT published FROM articles WHERE id = 'w-gazette'")
+        keys = {row["input_id"]: row["id"] for row in store.query(
+            "SELECT id, input_id FROM articles")}
+        assert store.article_group(keys["w-gazette"])["outlets"] == ["Courier", "Gazette"]
+        [undated] = store.query("SELECT published FROM articles WHERE input_id = 'w-gazette'")
         assert undated["published"] is None
-        dates = {row["article_id"]: row["date_start"] for row in store.query(
-            "SELECT article_id, date_start FROM events WHERE trigger_start < 40")}
+        dates = {row["input_id"]: row["date_start"] for row in store.query(
+            "SELECT a.input_id, e.date_start FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.trigger_start < 40")}
     assert dates["w-courier"] is not None      # "on Monday" against Dec 17, 2016
     assert dates["w-gazette"] is None          # "on Monday" of an unknown week: not guessed
 

@@ -201,7 +201,10 @@ def ingest(
         _report_skipped(skipped)
     for error in report.errors:
         _report_bad(error)
-    err.print(f"stored {report.stored} article(s) with {report.events} event(s); "
+    for conflict in report.id_conflicts:
+        _report_warning(conflict)
+    updated = f"{report.updated} updated; " if report.updated else ""
+    err.print(f"stored {report.stored} article(s) with {report.events} event(s); {updated}"
               f"{report.already_stored} already stored; {len(report.errors)} bad record(s); "
               f"{len(report.not_english)} not in English; {report.near_duplicates} joined a "
               f"group of near-duplicates")

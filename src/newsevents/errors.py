@@ -10,6 +10,8 @@
     ├── ModelError            the spaCy English pipeline is not installed
     ├── DataError             a curated data file is malformed
     ├── StoreError            the database cannot be opened or migrated
+    │   ├── StoreBusyError    another process holds the database's lock
+    │   ├── ForeignDatabaseError  the file is another application's DuckDB database
     │   └── QueryTimeout      a read ran past the time limit set on the store
     └── RemoteError           a newsevents server could not be reached or refused a request
 """
@@ -68,6 +70,18 @@ class DataError(NewsEventsError):
 
 class StoreError(NewsEventsError):
     """The DuckDB store cannot be opened, migrated or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the database file; `holder` names it ("python, PID 1234")."""
+
+    def __init__(self, message: str, holder: str | None = None) -> None:
+        self.holder = holder
+        super().__init__(message)
+
+
+class ForeignDatabaseError(StoreError):
+    """The file is a DuckDB database of another application; it is left untouched."""
 
 
 class QueryTimeout(StoreError):

@@ -71,31 +71,56 @@ def extract_articles(items: Iterable[Article | RecordError],
 class IngestReport:
     stored: int = 0
     already_stored: int = 0
+    updated: int = 0                # stored articles given a new title or date (store/identity.py)
     events: int = 0
     errors: list[RecordError] = field(default_factory=list)
     warnings: list[RecordWarning] = field(default_factory=list)
     not_english: list[RecordWarning] = field(default_factory=list)
+    id_conflicts: list[RecordWarning] = field(default_factory=list)
     near_duplicates: int = 0        # stored articles that joined a group of wire copies
 
 
 def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = None,
            progress: Callable[[], None] | None = None,
            options: ReadOptions | None = None, workers: int = 1) -> IngestReport:
-    """Extract and store articles; each article in one transaction; bad records reported."""
+    """Extract and store articles; each article in one transaction; bad records reported.
+
+    Articles stored unchanged are not extracted again, so a run cut short (killed)
+    completes on the next run with the articles it had not reached."""
+    from .store.store import ALREADY_STORED, UPDATED
     report = IngestReport()
     with open_store(db_path) as store:
         items = read_inputs(paths, published=published, options=options,
                             on_warning=report.warnings.append,
                             on_skip=report.not_english.append)
-        for article, events, mentions in extract_articles(items, report.errors.append, workers):
-            if store.add_article(article, events, mentions):
-                report.stored += 1
-                report.events += len(events)
-                group = store.article_group(article.id)
-                if group and len(group["articles"]) > 1:
-                    report.near_duplicates += 1
-            else:
+
+        def new_or_changed() -> Iterator[Article | RecordError]:
+            for item in items:
+                if isinstance(item, Article) and store.is_stored_unchanged(item):
+                    report.already_stored += 1
+                    if progress:
+                        progress()
+                else:
+                    yield item
+
+        for article, events, mentions in extract_articles(new_or_changed(), report.errors.append,
+                                                          workers):
+            saved = store.save_article(article, events, mentions)
+            if saved.status == ALREADY_STORED:      # a repeat within this run
                 report.already_stored += 1
+            else:
+                report.events += len(events)
+                if saved.status == UPDATED:
+                    report.updated += 1
+                else:
+                    report.stored += 1
+                    group = store.article_group(saved.id)
+                    if group and len(group["articles"]) > 1:
+                        report.near_duplicates += 1
+                for other in saved.conflicts:
+                    report.id_conflicts.append(RecordWarning(
+                        f"id {article.id!r} also names stored article {other} of other "
+                        f"content; stored as a new article {saved.id}", field="id"))
             if progress:
                 progress()
         # events stored by older versions or other writers get their clusters too
@@ -225,7 +250,7 @@ def evaluate(gold_path: str | Path, by_type: bool = False,
             doc = docs[id(record)]
             article = doc._.article
             predicted.append(article_with_events(
-                article, [e.with_id(article.id) for e in doc._.events or []]))
+                article, [e.with_id(article.key) for e in doc._.events or []]))
         result = score_events(gold, predicted, by_type=by_type)
         if errors:
             from .eval.errors import find_errors

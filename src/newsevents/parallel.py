@@ -39,7 +39,7 @@ def extract_here(articles: Iterable[Article]) -> Iterator[Extracted]:
     """The default pipeline in this process."""
     from .extraction import default_pipeline
     for article, doc in default_pipeline().run(articles):
-        events = [e.with_id(article.id) for e in (doc._.events or [])]
+        events = [e.with_id(article.key) for e in (doc._.events or [])]
         yield article, events, list(doc._.mentions or [])
 
 

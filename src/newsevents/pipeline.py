@@ -109,5 +109,5 @@ class Pipeline:
 
     def events(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         for article, doc in self.run(articles):
-            events = [e.with_id(article.id) for e in (doc._.events or [])]
+            events = [e.with_id(article.key) for e in (doc._.events or [])]
             yield article, events

@@ -6,7 +6,9 @@ knows beyond it: ids, character offsets, confidence and candidate lists.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -20,8 +22,14 @@ def content_id(*parts: str) -> str:
     return digest[:16]
 
 
+def normalised(text: str | None) -> str:
+    """Text as compared for identity: NFC, whitespace runs as one space, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
 @dataclass(frozen=True)
 class Article:
+    """`id` is the input's own id (else the key); the store knows an article by its `key`."""
     text: str
     id: str = ""
     title: str | None = None
@@ -31,7 +39,22 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.id:
-            object.__setattr__(self, "id", content_id(self.title or "", self.text))
+            object.__setattr__(self, "id", self.key)
+
+    @cached_property
+    def key(self) -> str:
+        """The content's id: normalised text, title and outlet; events hang off it."""
+        return content_id("article", normalised(self.text), normalised(self.title),
+                          normalised(self.outlet).casefold())
+
+    @cached_property
+    def text_key(self) -> str:
+        """The text's id within its outlet: the same story with another title or date."""
+        return content_id("text", normalised(self.text), normalised(self.outlet).casefold())
+
+    @property
+    def has_input_id(self) -> bool:
+        return self.id != self.key
 
     def to_dict(self) -> dict[str, Any]:
         return {

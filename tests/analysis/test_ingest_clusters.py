@@ -35,7 +35,9 @@ def test_three_articles_on_one_shipment_make_one_cluster_and_a_flagged_disagreem
     [cluster], claims = _clusters(db)
     assert (cluster["n_articles"], cluster["n_outlets"], cluster["n_sources"]) == (3, 3, 3)
     flagged = {c["article_id"] for c in claims if c["disagreement"]}
-    assert flagged == {"spy", "gur"}
+    with Store.open(db, read_only=True) as store:
+        input_ids = {r["id"]: r["input_id"] for r in store.query("SELECT id, input_id FROM articles")}
+    assert {input_ids[key] for key in flagged} == {"spy", "gur"}
 
 
 def test_reordered_and_repeated_ingest_gives_the_same_clusters(tmp_path):

@@ -56,11 +56,11 @@ def test_filter_values_are_data_not_sql(read_only_server):
 def test_articles_list_and_one_article_with_every_event_evidence_span(read_only_server):
     status, listing = read_only_server.get_json("/api/articles?actor=PRK&type=AID")
     assert status == 200
-    assert [(a["id"], a["events"]) for a in listing["articles"]] == [("kcna-shells", 1),
+    assert [(a["input_id"], a["events"]) for a in listing["articles"]] == [("kcna-shells", 1),
                                                                       ("wire-shells", 1)]
     _, everything = read_only_server.get_json("/api/articles?per_page=5")
     assert everything["total"] == ARTICLE_COUNT and len(everything["articles"]) == 5
-    assert everything["articles"][0]["id"] == "tass-visit"
+    assert everything["articles"][0]["input_id"] == "tass-visit"
     status, body = read_only_server.get_json("/api/articles/wire-shells")
     assert status == 200
     article = body["article"]

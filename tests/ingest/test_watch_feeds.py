@@ -75,8 +75,8 @@ def test_rounds_honour_etag_and_last_modified_and_survive_failing_feeds(tmp_path
         assert (third.feeds[0].status, third.feeds[0].stored) == ("new", 1)   # only the new item
 
     with Store.open(db, read_only=True) as store:
-        rows = store.query("SELECT id, outlet FROM articles ORDER BY id")
-        assert [(r["id"], r["outlet"]) for r in rows] == [
+        rows = store.query("SELECT input_id, outlet FROM articles ORDER BY input_id")
+        assert [(r["input_id"], r["outlet"]) for r in rows] == [
             ("c-1", "The Daily Courier"), ("c-2", "The Daily Courier"), ("g-1", "Gazette")]
         state = {r["url"]: r for r in store.query("SELECT * FROM feed_state")}
         assert state[feeds[0]]["etag"] == '"v2"' and state[feeds[1]]["status"] == "failed"

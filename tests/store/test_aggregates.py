@@ -82,7 +82,7 @@ def test_actors_count_their_events_by_role(store):
 
 def test_articles_are_listed_with_matching_event_counts(store):
     assert count_articles(store) == 10
-    assert [a["id"] for a in find_articles(store, EventFilter(type="ACCUSE"))] == ["kor-1"]
+    assert [a["input_id"] for a in find_articles(store, EventFilter(type="ACCUSE"))] == ["kor-1"]
     assert "text" not in find_articles(store)[0]
     article = article_by_id(store, "yon-1")
     assert article["text"].startswith("North Korea shipped")

@@ -14,7 +14,7 @@ def test_no_filter_returns_every_event_newest_first_with_article_fields(loaded_s
     rows = find_events(loaded_store)
     assert len(rows) == 5 == count_events(loaded_store)
     assert [r["type"] for r in rows[:2]] == ["CONSULT", "MOBILIZE"]   # July, then April 2025
-    assert rows[-1]["article_id"] == "art-sanction"
+    assert rows[-1]["input_id"] == "art-sanction"
     meet = next(r for r in rows if r["type"] == "CONSULT")
     assert meet["title"] == "Kim meets Lavrov"
     assert meet["published"] == date(2025, 7, 13)

@@ -110,8 +110,8 @@ def test_event_columns_hold_the_record_values(store):
     article, events, mentions = corpus()[0]
     store.add_article(article, events, mentions)
     row = store.query("SELECT * FROM events")[0]
-    event = events[0].with_id(article.id)
-    assert row["id"] == event.id and row["article_id"] == "art-meet"
+    event = events[0].with_id(article.key)
+    assert row["id"] == event.id and row["article_id"] == article.key
     assert row["date_start"] == date(2025, 7, 12) and row["date_text"] == "Saturday"
     assert (row["place_name"], row["place_country"], row["geonameid"]) == ("Wonsan", "PRK", 1713084)
     assert row["attribution_name"] == "KCNA" and row["attribution_text"] == "state media reported"
@@ -180,18 +180,18 @@ def test_a_database_error_midway_is_a_store_error_and_rolls_back(store, monkeypa
 def test_article_with_no_events_is_stored_and_dates_round_trip(store):
     article = Article(text="Nothing happened.", title="Quiet day", published=date(2023, 1, 31))
     assert store.add_article(article, [], [])
-    row = store.query("SELECT id, published, content_hash FROM articles")[0]
-    assert row["id"] == article.id
+    row = store.query("SELECT id, published, input_id FROM articles")[0]
+    assert row["id"] == article.key == article.id == row["input_id"]  # no id of its own
     assert row["published"] == date(2023, 1, 31)
-    assert row["content_hash"] == article.id     # content-hash id for articles without one
 
 
 def test_events_without_ids_get_stable_ids_from_the_article(store):
     text = "Kim met Lavrov."
     event = make_event(text, "met", "CONSULT", [KIM], [LAVROV])
     assert event.id == ""
-    store.add_article(Article(text=text, id="x"), [event], [])
-    assert store.query("SELECT id FROM events")[0]["id"] == event.with_id("x").id
+    article = Article(text=text, id="x")
+    store.add_article(article, [event], [])
+    assert store.query("SELECT id FROM events")[0]["id"] == event.with_id(article.key).id
 
 
 # --- the time limit on reads ---------------------------------------------------------------

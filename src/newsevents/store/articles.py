@@ -50,11 +50,15 @@ def count_articles(store: Store, flt: EventFilter | None = None) -> int:
 
 def article_by_id(store: Store, article_id: str) -> dict[str, Any] | None:
     """The article with its text and `events` (as find_events rows, in text order), each
-    with the `cluster_id` it belongs to."""
-    rows = store.query("SELECT * FROM articles WHERE id = ?", [article_id])
+    with the `cluster_id` it belongs to. `article_id` is the stored key or, failing
+    that, the input's own id (the first stored with it, if several were)."""
+    rows = store.query("SELECT * FROM articles WHERE id = ? OR input_id = ? "
+                       "ORDER BY id = ? DESC, ingested_at, id LIMIT 1",
+                       [article_id, article_id, article_id])
     if not rows:
         return None
     article = rows[0]
+    article_id = article["id"]
     events = store.query(
         f"SELECT * FROM ({EVENT_SELECT} WHERE e.article_id = ?) e "
         "LEFT JOIN (SELECT event_id, cluster_id FROM cluster_members) m ON m.event_id = e.id "

@@ -159,4 +159,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         DROP INDEX article_bands_bucket;
         CREATE INDEX article_bands_by_bucket ON article_bands (bucket);
     """),
+    # Article identity (records.Article.key): `id` is the content key of text, title and
+    # outlet; the input's own id is kept in `input_id`, and `text_key` (text and outlet)
+    # finds the same story ingested again with a corrected title or date. Rows stored
+    # before keep their id; the store fills their text_key when it opens the file.
+    ("0009_article_identity", """
+        ALTER TABLE articles ADD COLUMN input_id VARCHAR;
+        ALTER TABLE articles ADD COLUMN text_key VARCHAR;
+        UPDATE articles SET input_id = id;
+    """),
 ]

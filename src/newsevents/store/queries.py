@@ -28,7 +28,7 @@ from ..records import MODALITIES
 from .store import Store
 
 _JSON_COLUMNS = ("actor", "recipient", "quantities")
-_ARTICLE_COLUMNS = "a.title, a.published, a.outlet, a.url, a.group_id"
+_ARTICLE_COLUMNS = "a.title, a.published, a.outlet, a.url, a.group_id, a.input_id"
 # When an event has no date of its own, its article's day stands in for it.
 _EVENT_START = "coalesce(e.date_start, a.published)"
 _EVENT_END = "coalesce(e.date_end, e.date_start, a.published)"

@@ -9,23 +9,67 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
+import time
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from ..errors import QueryTimeout, StoreError
+from ..errors import ForeignDatabaseError, QueryTimeout, StoreBusyError, StoreError
 from ..records import Actor, Article, Event, Mention, content_id
 from .groups import assign_group, group_of
+from .identity import changes, fill_text_keys, find_stored, id_conflicts
 from .migrations import MIGRATIONS
 
 DB_ENV = "NEWSEVENTS_DB"
 DB_FILENAME = "newsevents.duckdb"
+# Seconds to wait for another process's lock on the file before saying it is in use.
+LOCK_WAIT = 10.0
 TABLES = ("articles", "actors", "mentions", "events", "event_actors")
+STORED, UPDATED, ALREADY_STORED = "stored", "updated", "already stored"
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What `Store.save_article` did: STORED, UPDATED or ALREADY_STORED, under which key;
+    `conflicts` are stored articles of other content with the same input id."""
+    status: str
+    id: str
+    conflicts: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A connection, retried while another process holds the file's lock."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as e:
+            holder = _lock_holder(str(e))
+            if holder is None:
+                raise StoreError(f"{path}: cannot open the database: {e}") from e
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(
+                    f"{path}: the database is in use by another process ({holder}); waited "
+                    f"{wait:g} s. Run again when it has finished, or give --db another file",
+                    holder=holder) from e
+            time.sleep(0.2)
+        except duckdb.Error as e:
+            raise StoreError(f"{path}: cannot open the database: {e}") from e
+
+
+def _lock_holder(message: str) -> str | None:
+    """'PID 1234' (and program) from DuckDB's lock error, None for other errors."""
+    if "lock" not in message.lower():
+        return None
+    match = re.search(r"held in (\S+) \(PID (\d+)\)", message)
+    return f"{Path(match.group(1)).name}, PID {match.group(2)}" if match else "another process"
 
 
 def default_db_path() -> Path:
@@ -51,20 +95,22 @@ class Store:
         self.query_timeout: float | None = None
 
     @classmethod
-    def open(cls, path: str | Path | None = None, read_only: bool = False) -> "Store":
-        """Open (creating if needed) and migrate; read-only opens need an up-to-date file."""
+    def open(cls, path: str | Path | None = None, read_only: bool = False,
+             wait: float = LOCK_WAIT) -> "Store":
+        """Open (creating if needed) and migrate; read-only opens need an up-to-date file.
+
+        A file another process holds is waited for up to `wait` seconds, then refused
+        with StoreBusyError; a DuckDB file of another application is refused untouched."""
         db_path = Path(path) if path is not None else default_db_path()
         if read_only and not db_path.is_file():
             raise StoreError(f"{db_path}: no database file to open read-only")
-        try:
-            connection = duckdb.connect(str(db_path), read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"{db_path}: cannot open the database: {e}") from e
+        connection = _connect(db_path, read_only, wait)
         store = cls(connection, db_path)
         try:
             if read_only:
                 store._check_migrated()
             else:
+                store._check_owned()
                 store._migrate()
         except BaseException:
             connection.close()
@@ -102,6 +148,31 @@ class Store:
                     self._con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, _now()])
             except duckdb.Error as e:
                 raise StoreError(f"{self.path}: migration {name} failed: {e}") from e
+        if "0009_article_identity" in self.applied_migrations() and self.scalar(
+                "SELECT count(*) FROM articles WHERE text_key IS NULL"):
+            with self.transaction():
+                fill_text_keys(self._con)
+
+    def _check_owned(self) -> None:
+        """Refuse, before writing anything, a database that holds another application's
+        tables: newsevents' own files record their migrations in `schema_migrations`."""
+        tables = [name for (name,) in self._con.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_catalog = current_database() ORDER BY table_name").fetchall()]
+        if not tables:
+            return
+        first = MIGRATIONS[0][0]
+        if "schema_migrations" in tables:
+            try:
+                if self._con.execute("SELECT count(*) FROM schema_migrations WHERE name = ?",
+                                     [first]).fetchone()[0]:
+                    return
+            except duckdb.Error:
+                pass        # a table of that name with other columns: someone else's
+        shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+        raise ForeignDatabaseError(
+            f"{self.path}: this DuckDB file belongs to another application (tables: {shown}); "
+            "newsevents leaves it untouched. Give --db (or $NEWSEVENTS_DB) a new file name")
 
     def _check_migrated(self) -> None:
         try:
@@ -184,19 +255,48 @@ class Store:
 
     def add_article(self, article: Article, events: Iterable[Event],
                     mentions: Iterable[Mention] = ()) -> bool:
-        """Write the article with its events and mentions; False if its id is already stored."""
-        if self.has_article(article.id):
-            return False
+        """Write the article with its events and mentions; False if it is already stored
+        unchanged (store/identity.py says when an article is the same)."""
+        return self.save_article(article, events, mentions).status != ALREADY_STORED
+
+    def is_stored_unchanged(self, article: Article) -> bool:
+        """True when saving the article would change nothing (no need to extract it)."""
+        stored = find_stored(self._con, article)
+        return stored is not None and not changes(stored, article)
+
+    def save_article(self, article: Article, events: Iterable[Event],
+                     mentions: Iterable[Mention] = ()) -> "Saved":
+        """Store a new article, update a changed one, or leave an unchanged one, with all its
+        rows in one transaction: a failure or a kill leaves the article as it was."""
+        stored = find_stored(self._con, article)
+        changed = changes(stored, article) if stored else []
+        if stored is not None and not changed:
+            return Saved(ALREADY_STORED, stored.id)
+        key = stored.id if stored else article.key
+        conflicts = [] if stored else id_conflicts(self._con, article)
         try:
             with self.transaction():
-                self._insert_article(article)
-                assign_group(self._con, article.id, article.text)
-                self._insert_mentions(article.id, mentions)
-                self._insert_events(article.id, events)
-                self._update_clusters([article.id])
+                if stored is None:
+                    self._insert_article(article)
+                    assign_group(self._con, key, article.text)
+                else:
+                    self._replace_article(key, article)
+                self._insert_mentions(key, mentions)
+                self._insert_events(key, events)
+                self._update_clusters([key])
         except duckdb.Error as e:
             raise StoreError(f"article {article.id}: not stored: {e}") from e
-        return True
+        return Saved(UPDATED if stored else STORED, key, conflicts, changed)
+
+    def _replace_article(self, key: str, article: Article) -> None:
+        """The stored article takes the new title and date; its old rows go."""
+        self._con.execute("UPDATE articles SET title = ?, published = coalesce(?, published), "
+                          "url = coalesce(?, url), input_id = ? WHERE id = ?",
+                          [article.title, article.published, article.url, article.id, key])
+        self._con.execute("DELETE FROM event_actors WHERE event_id IN "
+                          "(SELECT id FROM events WHERE article_id = ?)", [key])
+        self._con.execute("DELETE FROM events WHERE article_id = ?", [key])
+        self._con.execute("DELETE FROM mentions WHERE article_id = ?", [key])
 
     def _update_clusters(self, article_ids: list[str]) -> None:
         """Bring what is derived from these articles' events up to date: their event_facts,
@@ -236,9 +336,10 @@ class Store:
     def _insert_article(self, article: Article) -> None:
         self._con.execute(
             "INSERT INTO articles (id, title, published, outlet, url, text, content_hash, "
-            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.id, article.title, article.published, article.outlet, article.url,
-             article.text, content_id(article.title or "", article.text), _now()])
+            "ingested_at, input_id, text_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article.key, article.title, article.published, article.outlet, article.url,
+             article.text, content_id(article.title or "", article.text), _now(), article.id,
+             article.text_key])
 
     def _insert_actors(self, actors: Iterable[Actor]) -> None:
         rows = {actor_key(a): [actor_key(a), a.name, a.country, a.sector, a.wikidata]
@@ -303,11 +404,9 @@ EVENT_COLUMNS = (
 
 
 def _owned(event: Event, article_id: str) -> Event:
-    """The event with this article's id and a stable event id."""
-    if not event.id:
+    """The event with this article's id and a stable event id derived from it."""
+    if not event.id or event.article_id != article_id:
         return event.with_id(article_id)
-    if event.article_id != article_id:
-        return replace(event, article_id=article_id)
     return event
 
 
