@@ -36,7 +36,7 @@ def event_rows(article: Article, events: list[Event]) -> list[dict[str, Any]]:
     """The article's events as store rows; an event found twice is written once, as stored."""
     rows: dict[str, dict[str, Any]] = {}
     for event in events:
-        event = event if event.id else event.with_id(article.id)
+        event = event if event.id else event.with_id(article.key)   # as extract_articles ids them
         rows.setdefault(event.id, dict(zip(EVENT_COLUMNS, _event_row(event, article.id))))
     return list(rows.values())
 
