@@ -262,8 +262,13 @@ def evaluate(gold_path: str | Path, by_type: bool = False,
     return result
 
 
+# Characters that str.splitlines() and some JSON Lines readers take for line ends.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+
+
 def dump_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    """One line of JSON, non-ASCII kept, with every line-breaking character escaped."""
+    return json.dumps(value, ensure_ascii=False, default=str).translate(_LINE_BREAKS)
 
 
 def require_file(path: str) -> Path:
