@@ -205,20 +205,29 @@ def check_path(path: str | Path) -> None:
 def read_stream(stream: BinaryIO | TextIO, source: str = STDIN_SOURCE,
                 published: date | None = None,
                 title: str | None = None) -> Iterator[Article | RecordError]:
-    """A JSONL stream when its first non-blank character is `{`, else one plain-text article.
+    """JSON Lines when the first non-blank line (or, past a broken first line, one of the
+    next few) opens a JSON object; else one plain-text article.
 
     The stream is read as bytes and JSONL is split on "\n" alone, as files are, so a
     text holding U+2028 or U+0085 stays one record and line numbers match the file's.
     """
     raw = getattr(stream, "buffer", stream)
     head: list[bytes] = []
+    jsonl = False
+    seen = 0
     for line in iter(raw.readline, type(raw.read(0))()):
         line = line if isinstance(line, bytes) else line.encode("utf-8")
         head.append(line)
-        if line.strip():
+        start = line.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+        if not start:
+            continue
+        seen += 1
+        if start.startswith(b"{") if seen == 1 else start.startswith(b'{"'):
+            jsonl = True
             break
-    first = head[-1].lstrip().removeprefix(b"\xef\xbb\xbf").lstrip() if head else b""
-    if first.startswith(b"{"):
+        if seen >= _JSONL_PROBE_LINES:
+            break
+    if jsonl:
         yield from read_jsonl_lines(_chain_lines(head, raw), source, published=published)
         return
     rest = raw.read()
@@ -229,6 +238,10 @@ def read_stream(stream: BinaryIO | TextIO, source: str = STDIN_SOURCE,
         yield RecordError(e.reason, source=source)
         return
     yield from _dated(_guarded(lambda: text_article(content, source, published, title)), source)
+
+
+# Lines of stdin looked at for a JSON object before it is taken for plain text.
+_JSONL_PROBE_LINES = 10
 
 
 def _chain_lines(head: list[bytes], raw) -> Iterator[bytes]:
