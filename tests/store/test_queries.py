@@ -44,7 +44,7 @@ def test_recipient_filter_looks_only_at_recipients(loaded_store):
 
 def test_type_is_exact_and_case_insensitive(loaded_store):
     assert _types(loaded_store, type="consult") == ["CONSULT"]
-    assert _types(loaded_store, type="CONS") == []
+    assert _types(loaded_store, type="coerce") == []
 
 
 def test_since_and_until_use_event_dates_overlapping_the_range(loaded_store):
@@ -86,7 +86,7 @@ def test_modality_is_exact(loaded_store):
 
 
 def test_filters_combine_with_and(loaded_store):
-    assert _types(loaded_store, actor="kor", type="signal", source="herald") == ["SIGNAL"]
+    assert _types(loaded_store, actor="kor", type="mobilize", source="herald") == ["MOBILIZE"]
     assert _types(loaded_store, actor="kor", modality="negated") == []
 
 
@@ -118,3 +118,22 @@ def test_event_by_id_returns_one_plain_row_or_none(loaded_store):
     row = find_events(loaded_store, EventFilter(type="REJECT"))[0]
     assert event_by_id(loaded_store, row["id"]) == row
     assert event_by_id(loaded_store, "no-such-event") is None
+
+
+@pytest.mark.parametrize("filters, field, says", [
+    ({"type": "ASSUALT"}, "type", "ASSAULT"),
+    ({"modality": "maybe"}, "modality", "hypothetical"),
+    ({"actor": "KP"}, "actor", "use PRK"),
+    ({"recipient": "XYZ"}, "recipient", "alpha-3"),
+    ({"place": "GB"}, "place", "use GBR"),
+])
+def test_filters_refuse_unknown_values_and_say_what_is_allowed(filters, field, says):
+    with pytest.raises(InputError) as caught:
+        EventFilter(**filters)
+    assert caught.value.field == field and says in str(caught.value)
+
+
+def test_codes_names_and_lower_case_values_pass_the_filter_check():
+    for value in ("PRK", "prk", "IGO", "XKX", "UN", "Kim", "kim", "EU"):
+        EventFilter(actor=value, place=value)
+    assert EventFilter(type="aid").type == "aid"

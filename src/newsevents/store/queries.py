@@ -3,8 +3,10 @@
 Filters (all optional, all combined with AND):
     actor, recipient  a country code, matched exactly and case-insensitively ("prk"),
                       or a case-insensitive substring of the name of ANY actor
-                      (recipient) of the event
-    type              PLOVER event type, exact, case-insensitive
+                      (recipient) of the event; three capital letters are a code
+                      and must be a known ISO 3166 alpha-3 code (or IGO, XKX), and an
+                      ISO alpha-2 code is refused with its alpha-3: "XYZ", "KP" fail
+    type              PLOVER event type, exact, case-insensitive; others are refused
     since, until      the event's [date_start, date_end] must overlap [since, until];
                       an event without a date is filtered by its article's
                       published date instead
@@ -19,11 +21,14 @@ actors) lives beside this module and takes the same EventFilter; `newsevents.sto
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Any
 
 from ..errors import InputError
+from ..nlp.lexicon import PLOVER_TYPES
 from ..records import MODALITIES
 from .store import Store
 
@@ -63,12 +68,47 @@ class EventFilter:
         if self.modality is not None and self.modality.lower() not in MODALITIES:
             raise InputError(f"unknown modality {self.modality!r}; expected one of "
                              f"{', '.join(MODALITIES)}", field="modality")
+        if self.type is not None and self.type.upper() not in PLOVER_TYPES:
+            raise InputError(f"unknown event type {self.type!r}; expected one of the PLOVER "
+                             f"types {', '.join(sorted(PLOVER_TYPES))}", field="type")
+        for name in ("actor", "recipient", "place"):
+            check_country_code(getattr(self, name), name)
         if self.limit is not None and self.limit < 0:
             raise InputError(f"limit must be 0 or more, got {self.limit}", field="limit")
         if self.offset < 0:
             raise InputError(f"offset must be 0 or more, got {self.offset}", field="offset")
         if self.since and self.until and self.since > self.until:
             raise InputError(f"since ({self.since}) is after until ({self.until})", field="since")
+
+
+# Actor codes of the curated data beyond ISO 3166: international bodies, Kosovo.
+EXTRA_COUNTRY_CODES = frozenset({"IGO", "XKX"})
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> tuple[frozenset[str], dict[str, str]]:
+    """Known alpha-3 codes (current and historic), and alpha-2 -> alpha-3."""
+    import pycountry
+    alpha3 = {c.alpha_3 for c in pycountry.countries}
+    alpha3 |= {c.alpha_3 for c in pycountry.historic_countries}
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    return frozenset(alpha3) | EXTRA_COUNTRY_CODES, alpha2
+
+
+def check_country_code(value: str | None, name: str) -> None:
+    """Refuse three capitals that are no alpha-3 code, and ISO alpha-2 codes."""
+    if value is None or not re.fullmatch(r"[A-Z]{2,3}", value):
+        return
+    alpha3, alpha2 = country_codes()
+    if value in alpha3:
+        return
+    if value in alpha2:
+        raise InputError(f"{value!r} is an ISO 3166 alpha-2 code; countries are stored with "
+                         f"alpha-3 codes: use {alpha2[value]}", field=name)
+    if len(value) == 2:
+        return          # "UN", "EU": part of a name
+    raise InputError(f"unknown country code {value!r}; give an ISO 3166 alpha-3 code (PRK, "
+                     "RUS, USA, ...) or IGO, or part of a name in lower case", field=name)
 
 
 def find_events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
