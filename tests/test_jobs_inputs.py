@@ -66,3 +66,12 @@ def test_evaluate_reports_gold_lines_with_mistyped_fields_and_scores_the_rest(tm
     assert [(e.line, e.field) for e in bad] == [
         (2, "text"), (3, "text"), (4, "events[0].actor"), (5, "events[0].date"), (6, None)]
     assert result["events"]["gold"] == 1
+
+
+def test_count_records_counts_jsonl_lines_and_text_files_and_gives_up_on_stdin(tmp_path):
+    lines = tmp_path / "a.jsonl"
+    lines.write_text('{"text": "a"}\n\n{"text": "b"}\nnot json\n', encoding="utf-8")
+    text = tmp_path / "b.txt"
+    text.write_text("One story.", encoding="utf-8")
+    assert jobs.count_records([str(lines), str(text)]) == 4
+    assert jobs.count_records([str(lines), "-"]) is None

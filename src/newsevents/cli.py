@@ -11,7 +11,9 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.text import Text
 from rich.table import Table
 
 from . import jobs
@@ -105,10 +107,25 @@ def _table_console() -> Console:
     return console if console.is_terminal else Console(width=200)
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second, once there is a rate to show."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
+
+
 def _progress() -> Progress:
+    """Articles done (of how many, when known), rate, time left: on a terminal only."""
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True,
+                    _RateColumn(), TimeElapsedColumn(), TextColumn("left"),
+                    TimeRemainingColumn(), console=err, transient=True,
                     disable=not err.is_terminal)
+
+
+def _total(progress: Progress, paths: list[str]) -> int | None:
+    """How many records the inputs hold, counted only when a bar is shown."""
+    return None if progress.disable else jobs.count_records(paths)
 
 
 @app.command()
@@ -184,7 +201,7 @@ def ingest(
     options = _read_options(columns, month_first, fetch_pages)
     try:
         with _progress() as progress:
-            task = progress.add_task("ingesting", total=None)
+            task = progress.add_task("ingesting", total=_total(progress, paths))
             if server:
                 report = jobs.ingest_to_server(paths, server, token, published=day,
                                                progress=lambda: progress.advance(task),

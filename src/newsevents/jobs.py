@@ -37,6 +37,24 @@ def read_inputs(paths: Iterable[str], published: date | None = None,
         yield from within_limits(items, str(path))
 
 
+def count_records(paths: Iterable[str]) -> int | None:
+    """Records in the inputs, for a progress bar's total: the non-blank lines of JSON Lines
+    files and one per text or HTML file; None when any input cannot be counted cheaply."""
+    from .ingest.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+    total = 0
+    for path in paths:
+        file = Path(path)
+        suffix = file.suffix.lower()
+        if not file.is_file() or suffix not in JSONL_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES:
+            return None
+        if suffix not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        with file.open("rb") as handle:
+            total += sum(1 for line in handle if line.strip())
+    return total
+
+
 def within_limits(items: Iterable[Article | RecordError],
                   source: str | None = None) -> Iterator[Article | RecordError]:
     """Articles over the hard length limit become bad records (sections.py says why)."""
