@@ -23,7 +23,8 @@ def test_facts_lost_or_missing_are_caught_up(tmp_path):
     with Store.open(tmp_path / "kb.duckdb") as store:
         for article, events in shells_reports():
             store.add_article(article, events)
-        store.execute("DELETE FROM event_facts WHERE article_id = 'tass-1'")
+        store.execute("DELETE FROM event_facts WHERE article_id IN "
+                      "(SELECT id FROM articles WHERE input_id = 'tass-1')")
         assert count_events(store) == 2
         sync_facts(store)
         assert count_events(store) == 3
