@@ -68,8 +68,10 @@ def test_an_error_in_a_worker_reaches_the_caller(pipeline, small_batches, monkey
 
 def _corpus(tmp_path, n):
     path = tmp_path / "many.jsonl"
+    # each text its own: the same content under another id is the same article
     path.write_text("".join(json.dumps({"id": f"w{i}", "published": "2025-03-05",
-                                        "text": TEXTS[i % len(TEXTS)]}) + "\n"
+                                        "text": f"Dispatch {i}. " + TEXTS[i % len(TEXTS)]})
+                            + "\n"
                             for i in range(n)), encoding="utf-8")
     return path
 

@@ -59,7 +59,7 @@ def test_the_same_content_again_is_already_stored_without_extraction(tmp_path, m
     path = _jsonl(tmp_path / "a.jsonl", [{"id": "m", "text": MEETING, "published": "2025-03-03"}])
     jobs.ingest([path], db)
 
-    def no_extraction(items, on_error):
+    def no_extraction(items, on_error, workers=1):
         extracted = [item for item in items if isinstance(item, Article)]
         assert not extracted, "an unchanged article was extracted again"
         yield from ()
