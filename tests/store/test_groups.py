@@ -80,7 +80,9 @@ def test_storing_a_copy_again_changes_nothing_and_events_carry_the_group(store):
 
 
 def test_a_large_group_of_copies_stays_one_group(store):
-    for number in range(30):        # more copies than are compared per group
-        store.add_article(Article(id=f"copy-{number:02d}", text=f"{STORY} Copy {number}."), [])
-    group = store.article_group("copy-29")
-    assert group["group_id"] == "copy-00" and len(group["articles"]) == 30
+    copies = [Article(id=f"copy-{number:02d}", text=f"{STORY} Copy {number}.")
+              for number in range(30)]      # more copies than are compared per group
+    for copy in copies:
+        store.add_article(copy, [])
+    group = store.article_group(copies[-1].key)
+    assert group["group_id"] == min(c.key for c in copies) and len(group["articles"]) == 30
