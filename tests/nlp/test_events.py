@@ -332,3 +332,23 @@ def test_one_party_talking_with_no_one_named_is_no_consultation(code):
     assert not [e for e in code(text) if e.type == "CONSULT"]
     event = find(code("Peru's finance minister talked with Chile's ambassador on Monday."), "CONSULT")
     assert {a.country for a in event.actor + event.recipient} == {"PER", "CHL"}
+
+
+def test_an_earthquake_attacks_no_one(code):
+    events = code("A powerful earthquake killed more than 300 people in western Nepal on Friday.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_the_condition_of_a_threat_is_no_event(code):
+    events = code("Iran warned that it would close the strait if Israel attacked its ports again.")
+    assert find(events, "THREATEN") and not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_protests_purpose_is_the_protest(code):
+    events = code("Nurses in Nairobi went on strike on Monday to demand higher pay.")
+    assert find(events, "PROTEST") and not [e for e in events if e.type == "REQUEST"]
+
+
+def test_what_an_accusation_blames_is_no_event_of_its_own(code):
+    events = code("Lithuania criticised France for being slow to send air defences to Kyiv.")
+    assert find(events, "ACCUSE") and not [e for e in events if e.type == "AID"]

@@ -24,6 +24,11 @@ from .doctext import doc_text
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
 NORMATIVE_AUX = {"should", "ought", "must"}
+NATURAL_CAUSES = {"earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "storm", "cyclone",
+                  "hurricane", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "tsunami",
+                  "eruption", "drought", "famine", "heatwave", "wildfire", "blaze", "crash", "accident",
+                  "collision", "derailment", "stampede", "disease", "outbreak", "virus", "epidemic",
+                  "pandemic", "cholera", "lightning", "rain", "rains", "snow", "weather", "disaster"}
 ONE_PERSON = {"man", "woman", "person", "individual", "suspect", "teenager", "boy", "girl", "child",
               "youth", "student", "driver", "worker", "resident", "villager", "farmer", "assailant",
               "attacker", "gunman", "knifeman"}
@@ -113,6 +118,10 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
                 recipient_override = finder.actors(passive_subject)
             else:
                 actor = finder.actors(subject)
+            # "an earthquake killed 2,000 people": nature and accidents attack no one.
+            cause = agent if agent is not None else subject
+            if trigger.type == "ASSAULT" and cause is not None and cause.lemma_.lower() in NATURAL_CAUSES:
+                continue
             recipient = recipient_override if recipient_override is not None else finder.recipient(found, actor)
         if subject is not None and subject.i in finder.resolver.defaulted:
             actor = _locate_described(actor, token, finder)

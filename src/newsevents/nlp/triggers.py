@@ -98,7 +98,16 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
         if _refers_back(token, trigger):
             continue
         found.append(Found(token, trigger))
-    return _drop_elaborations(_drop_enveloped(_drop_argument_nouns(found)))
+    return _drop_conditions(_drop_elaborations(_drop_enveloped(_drop_argument_nouns(found))))
+
+
+def _drop_conditions(found: list[Found]) -> list[Found]:
+    """ "warned it would retaliate if the United States struck again": the condition of
+    another event is no event of its own."""
+    heads = {f.token.i for f in found}
+    return [f for f in found if not (
+        f.token.dep_ == "advcl" and f.token.head.i in heads
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in f.token.children))]
 
 
 def _done_jointly(token: Token) -> bool:
@@ -388,9 +397,13 @@ def _drop_elaborations(found: list[Found]) -> list[Found]:
                       and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
                       and (outer.trigger.type == item.trigger.type
                            or {outer.trigger.type, item.trigger.type} <= MATERIAL_CONFLICT))
-        # "met the minister to discuss trade": the purpose of a meeting is the meeting.
+        # "met the minister to discuss trade": the purpose of a meeting is the meeting;
+        # "blocked highways to protest", "went on strike to demand a raise": a protest's
+        # purpose is the protest.
         purpose = (token.dep_ in ("advcl", "xcomp") and outer is not None and outer is not item
-                   and outer.trigger.type == item.trigger.type
+                   and (outer.trigger.type == item.trigger.type
+                        or (outer.trigger.type in ("PROTEST", "COERCE")
+                            and item.trigger.type in ("PROTEST", "REQUEST", "AGREE")))
                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
         # "two people were killed and nine injured", "convicted him and sentenced him to
         # six years": a passive joined to a passive of the same type is the same act.
@@ -437,7 +450,8 @@ def _drop_enveloped(found: list[Found]) -> list[Found]:
                 if not (token.dep_ == "advcl" and outer.trigger.type not in ("REQUEST", "AGREE", "SUPPORT")):
                     enveloped = True
                     break
-            if token.dep_ not in COMPLEMENT_DEPS | {"pobj", "prep", "conj"}:
+            # "criticised Germany for being slow to send weapons": through adjectives too.
+            if token.dep_ not in COMPLEMENT_DEPS | {"pobj", "prep", "conj", "acomp"}:
                 break
             if token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 break
