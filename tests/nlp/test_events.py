@@ -352,3 +352,9 @@ def test_a_protests_purpose_is_the_protest(code):
 def test_what_an_accusation_blames_is_no_event_of_its_own(code):
     events = code("Lithuania criticised France for being slow to send air defences to Kyiv.")
     assert find(events, "ACCUSE") and not [e for e in events if e.type == "AID"]
+
+
+def test_a_present_passive_describes_a_state_not_an_event(code):
+    assert not [e for e in code("Dozens of Belarusian journalists are imprisoned in Minsk.")
+                if e.type == "COERCE"]
+    assert find(code("Two Belarusian journalists were arrested in Minsk on Monday."), "COERCE")

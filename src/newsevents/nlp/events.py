@@ -91,6 +91,12 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         # someone ought to do or have done is an opinion, not an event.
         if any(c.dep_ == "aux" and c.lower_ in NORMATIVE_AUX for c in token.children):
             continue
+        # "journalists are imprisoned in Azerbaijan", "the region, which is occupied by
+        # Russian forces": a present passive describes a state, not an event.
+        if token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am")
+                                       for c in token.children) \
+                and not any(c.dep_ == "aux" for c in token.children):
+            continue
         recipient_override: tuple[Actor, ...] | None = None
         passive_subject = agent = None
         if token.pos_ in ("NOUN", "PROPN"):
