@@ -44,7 +44,11 @@ CASES = [
     # verb + object phrases
     ("Canada imposed sanctions on Iranian officials.", ("SANCTION", ("CAN",), ("IRN",))),
     ("Nicaragua broke off diplomatic relations with Taiwan.", ("SANCTION", ("NIC",), ("TWN",))),
-    ("Saudi Arabia and Iran restored diplomatic ties.", ("COOPERATE", ("IRN", "SAU"), ())),
+    # restoring ties recognises the other side (SUPPORT); restoring cooperation is COOPERATE
+    ("Saudi Arabia and Iran restored diplomatic ties.", ("SUPPORT", ("IRN", "SAU"), ())),
+    ("Chile and Bolivia resumed cooperation on border security.", ("COOPERATE", ("BOL", "CHL"), ())),
+    # a participle naming its noun by what it does: the noun is the actor
+    ("Striking Kenyan doctors marched to the health ministry in Nairobi.", ("PROTEST", ("KEN",), ("KEN",))),
     ("Colombia and Venezuela held talks in Bogota.", ("CONSULT", ("COL", "VEN"), ())),
     # signing is SUPPORT (GUIDELINES: "sign/ratify"); reaching a deal is AGREE
     ("Ukraine and Russia signed a prisoner exchange agreement.", ("SUPPORT", ("RUS", "UKR"), ())),

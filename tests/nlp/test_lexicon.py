@@ -266,8 +266,27 @@ WORDINGS = [
     ("Thai police placed the activist under house arrest.", "COERCE"),
     ("The junta dissolved the main opposition party.", "COERCE"),
     ("Russian hackers knocked the Estonian government's websites offline.", "COERCE"),
+    # more families: legal appeals, criticism drawn, predicates with "as", envoys, aid approved
+    ("Lawyers for the opposition filed an appeal against the ruling in Harare.", "ACCUSE"),
+    ("The Hungarian plan drew criticism from Warsaw.", "ACCUSE"),
+    ("Bolivia's president described the Chilean proposal as a farce.", "ACCUSE"),
+    ("Egypt sent a delegation to Khartoum on Sunday.", "CONSULT"),
+    ("The Greek prime minister discussed migration with the Italian premier.", "CONSULT"),
+    ("The US Congress approved $2 billion in military aid for Taiwan.", "AID"),
+    ("Japan offered $500 million in budget support to Kenya.", "AGREE"),
+    ("The Armenian parliament called for the Russian base to be closed.", "REQUEST"),
+    ("The Syrian government allowed a UN team to visit the prison.", "RETREAT"),
+    ("Tunisian police expelled hundreds of migrants to the Libyan border.", "COERCE"),
+    ("Rebels razed dozens of homes in the Congolese village.", "ASSAULT"),
+    ("Venezuela put its troops on standby along the border with Guyana.", "MOBILIZE"),
+    ("Russian fighter jets violated Estonian airspace on Friday.", "MOBILIZE"),
+    ("Mexico sent 2,000 National Guard members to its northern border.", "MOBILIZE"),
+    ("Weeks of protests in Dhaka forced the prime minister to resign.", "PROTEST"),
+    ("Protesters outside the Georgian parliament in Tbilisi waved EU flags.", "PROTEST"),
+    ("The Togolese opposition's blockade of the port entered its second week.", "PROTEST"),
     # SUPPORT and AGREE
     ("Kenya and Ethiopia signed a trade agreement in Nairobi.", "SUPPORT"),
+    ("Oman and Qatar restored diplomatic relations after a decade.", "SUPPORT"),
     ("The Somali government expressed willingness to hold talks with the militants.", "AGREE"),
 ]
 
@@ -327,6 +346,18 @@ def test_a_negated_ruling_out_is_no_rejection(event_types):
 ])
 def test_a_protest_noun_without_its_parties_or_place_is_no_event(event_types, text):
     assert "PROTEST" not in event_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The invading forces were tired and hungry.",
+    "Leaders of the opposing parties spoke on television.",
+])
+def test_a_participle_that_only_describes_is_no_event(event_types, text):
+    assert event_types(text) == []
+
+
+def test_asking_on_a_date_is_no_request(event_types):
+    assert "REQUEST" not in event_types("The Kenyan president called his Ugandan counterpart on Tuesday.")
 
 
 def test_saying_something_jointly_is_no_cooperation(event_types):

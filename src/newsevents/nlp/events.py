@@ -108,6 +108,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
                 actor = told[lemma]
         else:
             subject = subject_token(token)
+            if subject is None and token.dep_ in ("amod", "compound"):
+                subject = token.head          # "striking doctors": the doctors strike
             agent = agent_token(token)
             passive_subject = first_child(token, ("nsubjpass",))
             if agent is not None:

@@ -50,6 +50,7 @@ class Lexicon:
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
     by_verb: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
+    modifiers: dict[str, Trigger] = field(default_factory=dict)   # "striking doctors"
 
     def phrases_for(self, lemma: str) -> tuple[Phrase, ...]:
         """The phrase entries a verb lemma heads, in file order."""
@@ -107,4 +108,6 @@ def load_lexicon() -> Lexicon:
     for phrase in phrases:
         for verb in phrase.verbs:
             by_verb.setdefault(verb, []).append(phrase)
-    return Lexicon(phrases, verbs, nouns, {k: tuple(v) for k, v in by_verb.items()})
+    modifiers = {word: _trigger(row, f"triggers.yaml modifier {word}")
+                 for word, row in (data.get("modifiers") or {}).items()}
+    return Lexicon(phrases, verbs, nouns, {k: tuple(v) for k, v in by_verb.items()}, modifiers)

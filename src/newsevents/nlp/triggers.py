@@ -17,12 +17,17 @@ from .syntax import SUBJECT_DEPS, first_child, pobj, subject_token
 ENVELOPING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "advcl"}
 LIGHT_VERBS = {"impose", "announce", "slap", "adopt", "approve", "extend", "expand", "levy", "launch",
-               "open", "conduct", "begin", "start", "order", "mount"}
+               "open", "conduct", "begin", "start", "order", "mount", "keep", "maintain", "enforce",
+               "continue", "stage", "resume", "intensify", "escalate", "tighten"}
 EFFECT_VERBS = {"begin", "hold", "start"}              # "the truce held"
 # Verbs that say an event noun's event is happening: "protests erupted", "riots spread".
 HAPPENING_VERBS = {"erupt", "spread", "continue", "sweep", "rock", "grip", "resume", "flare",
                    "escalate", "intensify", "rage", "paralyse", "paralyze", "engulf", "shake",
-                   "spill", "disrupt", "enter", "persist", "hit", "turn"}
+                   "spill", "disrupt", "enter", "persist", "hit", "turn", "gather", "assemble",
+                   "converge", "congregate", "open", "mass"}
+# "weeks of protests", "a wave of strikes": the span says the event went on.
+SPAN_NOUNS = {"day", "week", "month", "night", "year", "hour", "wave", "series", "spate", "string",
+              "round", "outbreak", "surge", "campaign", "season"}
 EFFECT_PHRASES = {"take", "go", "come", "enter"}        # "took effect", "came into force"
 READINESS = {"ready", "willing", "prepared"}
 PROMISED_TYPES = {"AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"}
@@ -48,6 +53,14 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
     cameo = load_cameo()
     backoff: list[Found] = []
     for token in sent:
+        if token.dep_ in ("amod", "compound") and token.tag_ in ("VBG", "VBN") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+            # A participle naming its noun by what it does: "striking doctors", "protesting
+            # farmers". Others only describe ("the invading forces", "the opposing parties").
+            trigger = lexicon.modifiers.get(token.lower_)
+            if trigger is not None and token.head.pos_ in ("NOUN", "PROPN"):
+                found.append(Found(token, trigger))
+            continue
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             hit = _phrase_hit(token, lexicon)
             trigger = lexicon.verbs.get(token.lemma_.lower())
@@ -162,6 +175,10 @@ def _refers_back(token: Token, trigger: Trigger) -> bool:
     effect", "launched the offensive")."""
     if trigger.needs_effect or trigger.needs_light_verb:
         return False
+    # "the summit opened in Johannesburg", "the visit by a delegation": a noun told happening
+    # or naming its own doer is no back-reference ("the talks between X and Y" often is).
+    if _takes_effect(token) or any(c.dep_ == "prep" and c.lower_ == "by" for c in token.children):
+        return False
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                    for c in token.children)
     return definite
@@ -174,6 +191,8 @@ def refers_to_told(token: Token) -> bool:
 def _takes_effect(token: Token) -> bool:
     head = token.head
     lemma = head.lemma_.lower()
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SPAN_NOUNS:
+        return True
     if token.dep_ not in ("nsubj", "nsubjpass") and lemma not in ("declare", "announce"):
         return False
     if lemma in EFFECT_VERBS:
@@ -222,9 +241,10 @@ def noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
 # object's modifiers) over a prepositional object of the verb over a particle or a
 # word further down ("withdrew the bill on NGOs" is about the bill).
 OBJECT, PREPOSITIONAL, LOOSE = 3, 2, 1
+ANY_OBJECT = "*"
 QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "group", "number", "batch",
                   "handful", "couple", "pair", "team", "convoy", "fleet", "contingent", "wave",
-                  "plenty", "lot", "tens", "hundreds", "thousands", "dozens", "millions"}
+                  "plenty", "lot", "tens", "hundreds", "thousands", "dozens", "millions", "member"}
 
 
 def _object_words(token: Token, deep: bool = False) -> list[tuple[str, Token]]:
@@ -242,6 +262,9 @@ def _ranked_object_words(token: Token, deep: bool = False) -> list[tuple[str, To
                 words.append((counted.lower_, counted, OBJECT))
             words.append((child.lemma_.lower(), child, OBJECT))
             words.append((child.lower_, child, OBJECT))
+            compounds = [t.lower_ for t in child.subtree if t.i < child.i and t.dep_ == "compound"]
+            if len(compounds) > 1 or (compounds and child.lemma_.lower() in QUANTITY_NOUNS):
+                words.append((" ".join(compounds), child, OBJECT))     # "National Guard members"
             for sub in child.children:
                 if sub.dep_ in ("compound", "amod"):
                     words.append((f"{sub.lemma_.lower()} {child.lemma_.lower()}", child, OBJECT))
@@ -261,7 +284,8 @@ def _ranked_object_words(token: Token, deep: bool = False) -> list[tuple[str, To
                     for sub in obj.children:
                         if sub.dep_ in ("compound", "amod"):
                             words.append((f"{sub.lemma_.lower()} {obj.lemma_.lower()}", obj, PREPOSITIONAL))
-        if deep and child.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr"):
+        if deep and (child.dep_ in ("oprd", "ccomp", "xcomp", "dobj", "attr") or (
+                child.dep_ == "prep" and child.lower_ == "as")):
             # "called the raid an authoritarian act", "labeled China a hostile force"
             for sub in child.subtree:
                 if sub.pos_ in ("ADJ", "NOUN"):
@@ -303,6 +327,13 @@ def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
                           and w[1].head.head.i == token.i and w[1].head.lower_ in ("for", "on")]
         matched = [(rank, len(word.split()), carrier) for word, carrier, rank in candidates
                    if word in phrase.objects and (rank == OBJECT or not trigger.direct_object)]
+        if not matched and ANY_OBJECT in phrase.objects and (trigger.via_for or trigger.requires_xcomp):
+            # "called for the embassy to be closed", "allowed the convoy to cross": the
+            # condition says it all; any object but a date ("called on Tuesday") will do.
+            matched = [(LOOSE, 0, carrier) for _, carrier, _ in candidates
+                       if carrier.ent_type_ not in ("DATE", "TIME")]
+            if not candidates or (trigger.requires_xcomp and not trigger.via_for):
+                matched = matched or [(LOOSE, 0, token)]
         if not matched or not _phrase_conditions_hold(token, trigger):
             continue
         rank, size, carrier = max(matched, key=lambda m: (m[0], m[1]))
@@ -320,7 +351,7 @@ def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
 def _phrase_conditions_hold(token: Token, trigger: Trigger) -> bool:
     if trigger.via_predicate and not _has_predicate(token):
         return False
-    if trigger.via_for and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children):
+    if trigger.via_for and not _asks_for(token):
         return False
     if trigger.needs_prep and not _has_prep(token, trigger.needs_prep):
         return False
@@ -329,6 +360,13 @@ def _phrase_conditions_hold(token: Token, trigger: Trigger) -> bool:
     if trigger.requires_xcomp and not _has_complement(token, trigger.requires_xcomp):
         return False
     return not _excluded(token, trigger)
+
+
+def _asks_for(token: Token) -> bool:
+    """ "called for talks", "called on Israel", "called for the embassy to be closed"."""
+    return any((c.dep_ == "prep" and c.lower_ in ("for", "on")) or (
+        c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+        for c in token.children)
 
 
 def _has_prep(token: Token, words: tuple[str, ...]) -> bool:
@@ -350,7 +388,8 @@ PLACE_NOUNS = {"city", "cities", "capital", "town", "village", "square", "street
 def _names_parties_or_place(noun: Token, words: tuple[str, ...]) -> bool:
     """ "protests by farmers", "riots in several cities", "strikes across the country";
     not "a rally in support of ...": "in" must name a place."""
-    for child in noun.children:
+    # "rioting and looting in two provinces": the phrase may close the coordination.
+    for child in [c for n in [noun, *noun.conjuncts] for c in n.children]:
         if child.dep_ != "prep" or child.lower_ not in words:
             continue
         objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -380,6 +419,8 @@ def _excluded(token: Token, trigger: Trigger) -> bool:
 def _has_predicate(token: Token) -> bool:
     """ "call X a Y": an object with a second noun phrase predicated of it."""
     deps = [c.dep_ for c in token.children]
+    if "dobj" in deps and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return True                      # "described the recount as a scam"
     return "oprd" in deps or ("dobj" in deps and ("ccomp" in deps or "xcomp" in deps)) or (
         deps.count("dobj") >= 2) or ("dative" in deps and "dobj" in deps)
 
