@@ -104,6 +104,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
         if trigger.or_with and _names_parties_or_place(token, trigger.or_with):
             # Told by the noun itself, not put into effect by its verb.
             trigger = replace(trigger, needs_effect=False, needs_light_verb=False)
+        if trigger.needs_effect and _in_span(token):
+            trigger = replace(trigger, needs_effect=False)   # "weeks of protests": told by the noun
         if trigger.needs_effect and not _takes_effect(token):
             continue
         if trigger.needs_light_verb and token.head.lemma_.lower() not in LIGHT_VERBS:
@@ -191,7 +193,7 @@ def refers_to_told(token: Token) -> bool:
 def _takes_effect(token: Token) -> bool:
     head = token.head
     lemma = head.lemma_.lower()
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SPAN_NOUNS:
+    if _in_span(token):
         return True
     if token.dep_ not in ("nsubj", "nsubjpass") and lemma not in ("declare", "announce"):
         return False
@@ -201,6 +203,12 @@ def _takes_effect(token: Token) -> bool:
         return True
     return lemma in EFFECT_PHRASES and any(
         t.lower_ in ("effect", "force") for t in head.subtree if t.i > head.i)
+
+
+def _in_span(token: Token) -> bool:
+    """ "weeks of protests", "a wave of strikes"."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SPAN_NOUNS
 
 
 def _happening(verb: Token) -> bool:
@@ -272,6 +280,16 @@ def _ranked_object_words(token: Token, deep: bool = False) -> list[tuple[str, To
                     for obj in sub.children:
                         words.append((f"{child.lower_} {sub.lower_} {obj.lower_}", child, LOOSE))
                         words.append((obj.lemma_.lower(), obj, LOOSE))
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ == "VERB":
+            # "allowed the convoy to cross", "ordered the diplomats to leave": the verb's
+            # object is parsed as the subject of its complement.
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass") and sub.i < child.i:
+                    words.append((sub.lemma_.lower(), sub, OBJECT))
+                    words.append((sub.lower_, sub, OBJECT))
+                    for mod in sub.children:
+                        if mod.dep_ in ("compound", "amod"):
+                            words.append((f"{mod.lemma_.lower()} {sub.lemma_.lower()}", sub, OBJECT))
         if child.dep_ in ("prt", "advmod", "acomp") or (
                 child.dep_ in ("ccomp", "xcomp", "oprd") and child.pos_ == "ADJ"):
             # "called off", "knocked offline", "worked together", "found guilty"
