@@ -362,3 +362,13 @@ def test_a_present_passive_describes_a_state_not_an_event(code):
     assert not [e for e in code("Dozens of Belarusian journalists are imprisoned in Minsk.")
                 if e.type == "COERCE"]
     assert find(code("Two Belarusian journalists were arrested in Minsk on Monday."), "COERCE")
+
+
+def test_a_counted_crowd_protests_as_the_people_of_its_place(code):
+    event = find(code("Hundreds rallied in Kathmandu on Saturday against the new tax."), "PROTEST")
+    assert {a.country for a in event.actor} == {"NPL"}
+
+
+def test_a_bomb_blast_that_kills_is_an_attack_by_unidentified_attackers(code):
+    event = find(code("A bomb exploded near a market in Quetta on Monday, killing four people."), "ASSAULT")
+    assert [(a.name, a.country) for a in event.actor] == [("unidentified attackers", "PAK")]

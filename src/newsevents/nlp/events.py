@@ -24,6 +24,10 @@ from .doctext import doc_text
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
 NORMATIVE_AUX = {"should", "ought", "must"}
+CROWDS = {"thousand", "thousands", "hundred", "hundreds", "dozens", "scores", "millions", "crowd",
+          "crowds", "tens"}
+WEAPONS = {"bomb", "blast", "explosion", "explosive", "device", "rocket", "missile", "shell", "mortar",
+           "drone", "mine", "landmine", "grenade", "ied", "airstrike", "strike", "shelling", "bombing"}
 NATURAL_CAUSES = {"earthquake", "quake", "tremor", "aftershock", "flood", "flooding", "storm", "cyclone",
                   "hurricane", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "tsunami",
                   "eruption", "drought", "famine", "heatwave", "wildfire", "blaze", "crash", "accident",
@@ -138,7 +142,9 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         recipient = tuple(r for r in recipient if not any(same_actor(r, a) for a in actor))
         if not actor and trigger.type == "ASSAULT":
             actor = _unidentified_attackers(token, recipient, finder)
-        if not actor and trigger.type == "PROTEST" and token.pos_ in ("NOUN", "PROPN"):
+        if not actor and trigger.type == "PROTEST" and (
+                token.pos_ in ("NOUN", "PROPN") or (subject is not None and subject.lemma_.lower() in CROWDS)):
+            # "Hundreds rallied in Kathmandu": a crowd counted, not named, of that place.
             actor = _protesters_where(token, finder)
         if not actor and passive_subject is not None and agent is None:
             actor = _implied_authorities(trigger, recipient, token, finder)
@@ -296,7 +302,11 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
     """ "Three civilians were killed in a car bombing in Baghdad": an attack in a main clause
     whose victims and place are named but not its perpetrators is still an attack, by
     unidentified attackers in that place."""
-    if not recipient or token.dep_ not in ("ROOT", "ccomp", "conj"):
+    # "A bomb exploded near a market in Quetta, killing four people": the weapon's blast
+    # spelled out by a participle is the attack too.
+    by_weapon = (token.dep_ == "advcl" and token.tag_ == "VBG" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in WEAPONS for c in token.head.children))
+    if not recipient or (token.dep_ not in ("ROOT", "ccomp", "conj") and not by_weapon):
         return ()
     for child in token.sent:
         place = finder.resolver.place_at.get(child.i)
