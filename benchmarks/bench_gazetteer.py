@@ -16,9 +16,9 @@ from newsevents.nlp.place import find_places
 from newsevents.pipeline import register_doc_attributes
 
 ARTICLES = [
-    "North Korean leader Kim Jong Un met Russia's foreign minister in the eastern port city of "
-    "Wonsan on Saturday. Moscow and Pyongyang have deepened ties since Russia's invasion of "
-    "Ukraine, and thousands of North Korean troops were sent to Russia's Kursk region.",
+    "Kenyan President William Ruto met Ethiopia's foreign minister in the coastal city of "
+    "Mombasa on Friday. Nairobi and Addis Ababa have drawn closer since the war in Sudan, and "
+    "hundreds of Kenyan police officers were flown to Port-au-Prince in Haiti.",
     "Paramilitary fighters overran the last army garrison in El Fasher, the capital of North "
     "Darfur state, and massed on the outskirts of El Obeid in North Kordofan, witnesses said. "
     "The United Nations urged both sides to open routes from Chad.",

@@ -2,7 +2,7 @@ from newsevents.ingest.dedupe import group_near_duplicates, signature, similarit
 
 STORY = ("Russia supplied thousands of artillery shells to Syria on Monday, the defence ministry "
          "in Moscow said in a statement. The shipment arrived at the port of Tartus aboard two "
-         "cargo ships, according to officials who spoke on condition of anonymity. Germany "
+         "cargo ships, according to two port officials who asked not to be named. Germany "
          "condemned the delivery on Tuesday and summoned the Russian ambassador. France said it "
          "would raise the matter at the United Nations Security Council later this week. Syrian "
          "state media reported that the shells would be used against rebel positions near Aleppo.")

@@ -89,9 +89,10 @@ CASES = [
      [("ISR", "GOV")], 1),
     ("Ahmed al-Sharaa met the envoy. Al-Sharaa later left Riyadh.", "Al-Sharaa", [("SYR", "GOV")]),
     # pronouns
-    ("Mali closed its own airspace to Algerian aircraft.", "its", [("MLI", "GOV")]),
-    ("Sudan's army chief said on Monday that his forces had pulled out.", "his", [("SDN", "MIL")]),
-    ("Pakistan's military said it had targeted hideouts.", "it", [("PAK", "MIL")]),
+    ("Chad closed its own border crossings to Libyan traders.", "its", [("TCD", "GOV")]),
+    ("Somalia's army commander said on Friday that his soldiers had left the base.", "his",
+     [("SOM", "MIL")]),
+    ("Colombia's navy said it had sunk two smuggling boats.", "it", [("COL", "MIL")]),
     ("Estonia and Latvia imposed sanctions. They said more would follow.", "They",
      [("EST", "GOV"), ("LVA", "GOV")]),
     # the two nations, both sides
@@ -102,8 +103,8 @@ CASES = [
     # compound actors and allies
     ("Mali, Burkina Faso and Niger recalled their ambassadors.", "Mali",
      [("MLI", "GOV"), ("BFA", "GOV"), ("NER", "GOV")]),
-    ("Philippine, Japanese and Canadian warships held joint drills.", "warships",
-     [("PHL", "MIL"), ("JPN", "MIL"), ("CAN", "MIL")]),
+    ("Australian, Indian and French frigates carried out joint patrols.", "frigates",
+     [("AUS", "MIL"), ("IND", "MIL"), ("FRA", "MIL")]),
     ("The governments of Mexico, Argentina and Bolivia issued a statement.", "governments",
      [("MEX", "GOV"), ("ARG", "GOV"), ("BOL", "GOV")]),
     # armed groups and media

@@ -19,7 +19,7 @@ def code(pipeline):
     ("According to Yonhap, North Korea fired two missiles into the sea.", "Yonhap", "KOR"),
     ("South Korea's spy agency said North Korea had sent troops to Russia.", "agency", "KOR"),
     ("TASS reported that Russian forces shelled Kharkiv.", "TASS", "RUS"),
-    ("Sergei Shoigu announced that Kim had agreed to send engineers to Russia.", "Shoigu", "RUS"),
+    ("Sergei Lavrov announced that Serbia had agreed to buy more Russian gas.", "Lavrov", "RUS"),
     ("Kim Jong Un pledged support for Russia, state media reported Sunday.", "media", None),
 ])
 def test_reporting_frame_gives_the_source(code, text, name, country):
@@ -43,12 +43,12 @@ def test_nested_report_takes_the_outer_source(code):
     ("Germany expelled two Russian diplomats.", "asserted"),
     ("Germany will expel two Russian diplomats.", "future"),
     ("Germany plans to expel two Russian diplomats.", "future"),
-    ("Israeli forces are to withdraw from southern Lebanon.", "future"),
+    ("Ethiopian soldiers are to withdraw from the Somali border region.", "future"),
     ("Russia could attack Moldova.", "hypothetical"),
     ("Russia might attack Moldova, analysts said.", "hypothetical"),
     ("Germany did not expel the Russian diplomats.", "negated"),
     ("The UAE denied supplying weapons to the RSF.", "negated"),
-    ("Hezbollah has not fired at Israel since the truce began.", "negated"),
+    ("The Taliban have not attacked Pakistani posts since the ceasefire started.", "negated"),
 ])
 def test_modality(code, text, modality):
     events = code(text)

@@ -141,7 +141,7 @@ def test_a_threat_targets_who_must_meet_its_condition(code):
 
 
 def test_people_with_no_country_of_their_own_belong_where_the_event_happened(code):
-    events = code("BRUSSELS — Russian missiles aimed at Kyiv injured 53 people on Wednesday.")
+    events = code("PARIS — Russian drones aimed at Odesa wounded 27 people on Thursday.")
     event = find(events, "ASSAULT")
     assert {a.country for a in event.actor} == {"RUS"}
     assert {r.country for r in event.recipient} == {"UKR"}
@@ -153,14 +153,15 @@ def test_force_used_somewhere_falls_on_that_places_people(code):
 
 
 def test_protesters_with_no_other_target_protest_their_own_government(code):
-    event = find(code("TBILISI, Georgia — Thousands of protesters rallied outside parliament."), "PROTEST")
-    assert [(r.country, r.sector) for r in event.recipient] == [("GEO", "GOV")]
+    event = find(code("BELGRADE, Serbia — Tens of thousands of protesters marched past the parliament."),
+                 "PROTEST")
+    assert [(r.country, r.sector) for r in event.recipient] == [("SRB", "GOV")]
 
 
 def test_a_physical_event_takes_the_one_town_its_sentence_names(code):
-    event = find(code("Soldiers opened fire on protesters who tried to storm the airport in Ayacucho."),
+    event = find(code("Soldiers shot at miners who were trying to block the railway in Oruro."),
                  "ASSAULT")
-    assert event.place is not None and event.place.name == "Ayacucho"
+    assert event.place is not None and event.place.name == "Oruro"
 
 
 def test_a_home_event_without_a_place_of_its_own_took_place_in_the_dateline_city(code):
@@ -209,9 +210,9 @@ def test_readiness_to_support_stays_support(code):
 
 
 def test_a_bombing_near_a_town_is_placed_there_even_inside_the_subject(code):
-    event = find(code("A roadside bombing near the town of Samarra killed two Iraqi soldiers on Sunday."),
+    event = find(code("A car bombing near the town of Baidoa killed three Somali police officers on Friday."),
                  "ASSAULT")
-    assert [a.country for a in event.actor] == ["IRQ"]
+    assert [a.country for a in event.actor] == ["SOM"]
 
 
 def test_a_demand_on_unnamed_allies_is_not_turned_home(code):
@@ -221,9 +222,8 @@ def test_a_demand_on_unnamed_allies_is_not_turned_home(code):
 
 
 def test_a_conditional_strike_threatens_who_must_meet_the_condition(code):
-    event = find(code("Netanyahu said Israel would strike hard if Hezbollah violated the agreement."),
-                 "THREATEN")
-    assert {r.country for r in event.recipient} == {"LBN"}
+    event = find(code("Modi said India would strike back if Pakistan broke the truce."), "THREATEN")
+    assert {r.country for r in event.recipient} == {"PAK"}
 
 
 def test_a_state_act_in_the_agentless_passive_is_the_authorities_of_that_place(code):

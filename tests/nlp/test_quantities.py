@@ -186,7 +186,7 @@ def test_an_elliptical_count_borrows_the_noun_before_it(nlp):
     "The village lies 60 kilometers (40 miles) from the border.",
     "The council adopted Resolution 2231 without a vote.",
     "The two leaders shook hands at the border.",
-    "The government declared a 30-day state of emergency.",
+    "Authorities announced a 45-day state of siege in the province.",
     "He was one of the last generals to leave.",
 ])
 def test_dates_times_ages_ordinals_durations_distances_and_labels_are_skipped(nlp, text):
