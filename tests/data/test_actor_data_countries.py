@@ -1,4 +1,5 @@
-"""Integrity and spot checks for the curated country and IGO actor data files."""
+"""The curated country and IGO actor data files: their entries are well formed, and the
+extractor reads countries and bodies in invented sentences through them."""
 
 from __future__ import annotations
 
@@ -34,16 +35,6 @@ def igos() -> list[dict]:
     data = yaml.safe_load(IGOS_PATH.read_text(encoding="utf-8"))
     assert isinstance(data, list) and data
     return data
-
-
-@pytest.fixture(scope="module")
-def by_code(countries: list[dict]) -> dict[str, dict]:
-    return {entry["code"]: entry for entry in countries}
-
-
-@pytest.fixture(scope="module")
-def by_id(igos: list[dict]) -> dict[str, dict]:
-    return {entry["id"]: entry for entry in igos}
 
 
 def _is_str_list(value: object) -> bool:
@@ -170,51 +161,64 @@ def test_no_unmarked_surface_form_collisions(countries: list[dict], igos: list[d
             assert len(strong) <= 1, f"{form!r} is claimed by {sorted(who)}; mark all but one as weak"
 
 
-# --- spot checks of facts ------------------------------------------------------
+# --- what the data lets the extractor read ----------------------------------------
 
 
-def test_country_spot_checks(by_code: dict[str, dict]) -> None:
-    assert "DPRK" in by_code["PRK"]["aliases"]
-    assert by_code["PRK"]["name"] == "North Korea"
-    assert by_code["PRK"]["capital"] == "Pyongyang"
-    assert "Kremlin" in by_code["RUS"]["seats"]
-    assert by_code["RUS"]["capital"] == "Moscow"
-    assert "U.K." in by_code["GBR"]["aliases"]
-    assert "Downing Street" in by_code["GBR"]["seats"]
-    assert "South Korean" in by_code["KOR"]["demonyms"]
-    assert "Pentagon" in by_code["USA"]["military_seats"]
-    assert "White House" in by_code["USA"]["seats"]
-    assert {"U.S.", "US", "USA", "America"} <= set(by_code["USA"]["aliases"])
-    assert "Congolese" in by_code["COD"]["demonyms"]
-    assert "Congolese" not in by_code["COG"]["demonyms"]
-    assert "Georgian" in by_code["GEO"]["demonyms"]
-    assert by_code["KAZ"]["capital"] == "Astana"
-    assert by_code["UKR"]["capital"] == "Kyiv"
-    assert "The Hague" not in by_code["NLD"]["seats"]
-    assert by_code["XKX"]["name"] == "Kosovo"
-    assert by_code["TWN"]["name"] == "Taiwan"
-    assert by_code["PRK"]["wikidata"] == "Q423"
-    assert by_code["USA"]["wikidata"] == "Q30"
+@pytest.mark.parametrize(("text", "phrase", "country", "sector"), [
+    ("The U.K. recalled its envoy from Tehran.", "U.K.", "GBR", "GOV"),
+    ("America imposed new tariffs on steel.", "America", "USA", "GOV"),
+    ("The Pentagon ordered more jets to the Gulf.", "Pentagon", "USA", "MIL"),
+    ("Astana hosted the talks on Friday.", "Astana", "KAZ", "GOV"),
+    ("Kinshasa recalled its ambassador.", "Kinshasa", "COD", "GOV"),
+    ("Brazzaville recalled its ambassador.", "Brazzaville", "COG", "GOV"),
+    ("Congolese soldiers retook the town of Walikale.", "soldiers", "COD", "MIL"),
+    ("Kosovo closed two border crossings.", "Kosovo", "XKX", "GOV"),
+    ("Taiwan scrambled jets over the strait.", "Taiwan", "TWN", "GOV"),
+    ("South Korean workers went on strike.", "workers", "KOR", "CVL"),
+])
+def test_names_seats_capitals_and_demonyms_stand_for_their_country(resolve, text, phrase, country, sector):
+    assert [(a.country, a.sector) for a in resolve(text, phrase)] == [(country, sector)]
 
 
-def test_korean_alone_is_not_a_demonym(countries: list[dict]) -> None:
-    for entry in countries:
-        assert "Korean" not in entry["demonyms"]
+def test_korean_alone_names_neither_korea(resolve):
+    assert [a.country for a in resolve("Korean workers went on strike at the shipyard.", "workers")] == [None]
 
 
-def test_igo_spot_checks(by_id: dict[str, dict]) -> None:
-    assert by_id["igo:nato"]["name"] == "NATO"
-    unsc = by_id["igo:un-security-council"]
-    assert "UNSC" in unsc["acronyms"]
-    assert "Security Council" in unsc["weak"]
-    assert "UN refugee agency" in by_id["igo:unhcr"]["aliases"]
-    assert "U.N. refugee agency" in by_id["igo:unhcr"]["aliases"]
-    assert "U.N. human rights office" in by_id["igo:ohchr"]["aliases"]
-    assert "UN nuclear watchdog" in by_id["igo:iaea"]["aliases"]
-    assert by_id["igo:icc"]["sector"] == "JUD"
-    assert by_id["igo:icj"]["sector"] == "JUD"
-    assert by_id["igo:echr"]["sector"] == "JUD"
-    assert by_id["ngo:icrc"]["sector"] == "NGO"
-    assert by_id["ngo:icrc"]["country"] is None
-    for required in ("igo:eu", "igo:au", "igo:ecowas", "igo:asean", "igo:brics", "igo:aes", "igo:g7", "igo:g20"):
-        assert required in by_id
+def test_the_hague_is_not_the_dutch_government_though_its_capital_is(resolve):
+    assert not resolve("The Hague rejected the appeal.", "Hague")
+    assert [(a.country, a.sector) for a in resolve("Amsterdam rejected the appeal.", "Amsterdam")] == \
+        [("NLD", "GOV")]
+
+
+def test_a_resolved_country_carries_its_wikidata_id(resolve):
+    assert [a.wikidata for a in resolve("North Korea tested a new rocket engine.", "North Korea")] == ["Q423"]
+    assert [a.wikidata for a in resolve("America imposed new tariffs on steel.", "America")] == ["Q30"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "body", "sector"), [
+    ("The UNSC extended the mission by a year.", "UNSC", "igo:un-security-council", "IGO"),
+    ("The Security Council extended the mission by a year.", "Security Council",
+     "igo:un-security-council", "IGO"),
+    ("The U.N. refugee agency opened a new camp.", "agency", "igo:unhcr", "IGO"),
+    ("The UN refugee agency opened a new camp.", "agency", "igo:unhcr", "IGO"),
+    ("The U.N. human rights office criticised the verdict.", "office", "igo:ohchr", "IGO"),
+    ("The UN nuclear watchdog sent inspectors.", "watchdog", "igo:iaea", "IGO"),
+    ("The ICC issued an arrest warrant.", "ICC", "igo:icc", "JUD"),
+    ("The ICJ ordered a halt to the fighting.", "ICJ", "igo:icj", "JUD"),
+    ("The ECHR ruled against the ban.", "ECHR", "igo:echr", "JUD"),
+    ("ECOWAS suspended the junta.", "ECOWAS", "igo:ecowas", "IGO"),
+    ("The African Union suspended the junta.", "African Union", "igo:au", "IGO"),
+    ("The ASEAN summit opened.", "ASEAN", "igo:asean", "IGO"),
+    ("BRICS leaders met in Kazan.", "BRICS", "igo:brics", "IGO"),
+    ("The Alliance of Sahel States met in Bamako.", "Alliance of Sahel States", "igo:aes", "IGO"),
+    ("The G7 pledged new loans.", "G7", "igo:g7", "IGO"),
+    ("The G20 met in Rio.", "G20", "igo:g20", "IGO"),
+])
+def test_intergovernmental_bodies_are_found_by_name_acronym_and_news_description(
+        resolve, text, phrase, body, sector):
+    assert [(a.id, a.country, a.sector) for a in resolve(text, phrase)] == [(body, "IGO", sector)]
+
+
+def test_the_red_cross_is_an_ngo_of_no_country(resolve):
+    assert [(a.country, a.sector) for a in resolve("The ICRC delivered medicine to the city.", "ICRC")] == \
+        [(None, "NGO")]

@@ -8,7 +8,7 @@ import pytest
 
 from newsevents.errors import DataError, PipelineError
 from newsevents.nlp.quantities import (
-    EventQuantities, QuantityTagger, attach_quantities, find_quantities, load_lexicon,
+    EventQuantities, QuantityTagger, attach_quantities, find_quantities,
     parse_lexicon,
 )
 from newsevents.pipeline import Pipeline, register_doc_attributes
@@ -199,12 +199,6 @@ def test_a_sentence_may_mix_skipped_and_kept_numbers(nlp):
 
 
 # ---------------------------------------------------------------- lexicon
-
-def test_the_shipped_lexicon_loads():
-    lexicon = load_lexicon()
-    assert lexicon.currency_symbols["c$"] == "CAD"
-    assert lexicon.vague["thousands"] == 2000
-
 
 def test_a_malformed_lexicon_raises_data_error():
     with pytest.raises(DataError):
