@@ -103,3 +103,22 @@ def test_run_watch_is_usable_without_the_cli(files, tmp_path):
     with Store.open(db, read_only=True) as store:
         found = run_watch(store, load_rules(rules), tmp_path / "state.json")
     assert found == []
+
+
+def test_a_cluster_is_not_reported_again_when_an_earlier_report_renames_it(tmp_path):
+    db, rules = tmp_path / "kb.duckdb", tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - name: shells\n    type: AID\n    actor: PRK\n")
+    yonhap, reuters, _ = shells_reports()       # Reuters published first, Yonhap a day later
+    with Store.open(db) as store:
+        store.add_article(*yonhap)
+    code, lines = _watch(db, rules)
+    assert code == 1 and [l["kind"] for l in lines].count("cluster") == 1
+    first_id = next(l["id"] for l in lines if l["kind"] == "cluster")
+    with Store.open(db) as store:
+        store.add_article(*reuters)
+        [cluster] = store.query("SELECT id FROM event_clusters")
+        assert cluster["id"] != first_id        # the earlier report now seeds the cluster
+    code, lines = _watch(db, rules)
+    # the new report is news; the cluster it joined was reported already
+    assert code == 1 and [(l["kind"], l.get("input_id")) for l in lines] == [("event", "reu-1")]
+    assert _watch(db, rules) == (0, [])

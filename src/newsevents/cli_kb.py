@@ -130,7 +130,8 @@ def clusters(
             return
         rows = _run(lambda: find_clusters(store, flt, min_articles, min_sources, sort))
     _emit(rows, format, ["id", "date_start", "type", "actor_key", "recipient_key", "place_name",
-                         "n_articles", "n_outlets", "n_sources", "confidence", "seed_evidence"])
+                         "n_articles", "n_reports", "n_outlets", "n_sources", "confidence",
+                         "seed_evidence"])
 
 
 @app.command()

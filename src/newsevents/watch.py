@@ -10,7 +10,11 @@ A rule file is YAML with a list `rules:`; each rule has a `name` and any of
     min_sources only events and clusters claimed by at least this many sources
 
 A run reports, per rule, the matching events and clusters whose ids are not in the state
-file, then adds them to it, so each match is reported once. The state file is JSON,
+file, then adds them to it, so each match is reported once. A cluster's id follows its
+earliest report (analysis/clusters.py), so it changes when an earlier report of the same
+event arrives; the state keeps the member events of every reported cluster too, and a
+cluster holding any of them is the one already reported (its new reports still come as
+events). The state file is JSON,
 beside the rule file unless given (RULES.state.json); it is replaced whole, atomically.
 """
 from __future__ import annotations
@@ -160,21 +164,40 @@ def matches(store: Store, rule: Rule) -> list[dict[str, Any]]:
     return found + [{"rule": rule.name, "kind": "event", **e} for e in events.values()]
 
 
+def _members(store: Store, cluster_ids: list[str]) -> dict[str, set[str]]:
+    rows = store.query("SELECT cluster_id, event_id FROM cluster_members WHERE cluster_id IN "
+                       "(SELECT unnest(?))", [sorted(cluster_ids)]) if cluster_ids else []
+    members: dict[str, set[str]] = {}
+    for row in rows:
+        members.setdefault(row["cluster_id"], set()).add(row["event_id"])
+    return members
+
+
 def run_watch(store: Store, rules: list[Rule], state_path: str | Path) -> list[dict[str, Any]]:
     """The matches not reported before (clusters first, then events, per rule); records them
     in the state file."""
     state_path = Path(state_path)
     seen = _read_state(state_path)
     new: list[dict[str, Any]] = []
+    kinds = ("cluster", "event", "cluster_events")
     for rule in rules:
-        known = seen.setdefault(rule.name, {"cluster": [], "event": []})
-        for kind in ("cluster", "event"):
-            known.setdefault(kind, [])
-        ids = {kind: set(known[kind]) for kind in ("cluster", "event")}
-        for match in matches(store, rule):
-            if match["id"] not in ids[match["kind"]]:
-                new.append(match)
-                ids[match["kind"]].add(match["id"])
-        seen[rule.name] = {kind: sorted(ids[kind]) for kind in ("cluster", "event")}
+        known = seen.setdefault(rule.name, {})
+        ids = {kind: set(known.get(kind, [])) for kind in kinds}
+        found = matches(store, rule)
+        members = _members(store, [m["id"] for m in found if m["kind"] == "cluster"])
+        for match in found:
+            if match["id"] in ids[match["kind"]]:
+                continue
+            if match["kind"] == "cluster":
+                held = members.get(match["id"], set())
+                reported_before = bool(held & ids["cluster_events"])
+                ids["cluster"].add(match["id"])
+                ids["cluster_events"] |= held
+                if reported_before:
+                    continue        # the same cluster under the id of a new earliest report
+            else:
+                ids["event"].add(match["id"])
+            new.append(match)
+        seen[rule.name] = {kind: sorted(ids[kind]) for kind in kinds}
     _write_state(state_path, seen)
     return new

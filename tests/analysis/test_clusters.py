@@ -5,6 +5,7 @@ import pytest
 from kb_corpus import (KHARKIV, KYIV, PRK, RUS, RUSSIA_PLACE, day, denial_report, report,
                        shells_reports, span, strike_reports)
 from newsevents.analysis.clusters import Place, places_compatible, rebuild_clusters
+from newsevents.records import Attribution
 from newsevents.store import Store, cluster_by_id, find_clusters
 
 
@@ -151,3 +152,46 @@ def test_a_country_wide_place_fits_any_place_in_it_and_a_region_its_own_cities()
     kyiv = Place("Kyiv", "UKR", "Kyiv City", 50.45, 30.52, 703448)
     assert places_compatible(ukraine, kyiv) and places_compatible(region, kharkiv)
     assert not places_compatible(region, kyiv)
+
+
+# One wire story, told in the agency's words and carried whole by several outlets.
+_WIRE_STORY = ("A column of trucks crossed the border bridge before dawn on Friday carrying "
+               "artillery shells from North Korea to Russia, according to satellite images "
+               "reviewed by analysts, who counted more than forty vehicles waiting at the "
+               "rail yard on the far bank while guards closed the road to local traffic for "
+               "most of the morning.")
+
+
+def _wire_copies():
+    copies = [report(f"wire-{outlet}", _WIRE_STORY + tail, "carrying", "AID", outlet=outlet,
+                     date=day("2025-05-30"), confidence=0.6)
+              for outlet, tail in (("Daily Herald", ""), ("Evening Post", " More follows."),
+                                   ("Coast Times", " Reporting by staff."))]
+    independent = report("own-1", "Russia took delivery of North Korean shells on Friday, a "
+                         "Ukrainian officer said.", "took delivery", "AID", outlet="Kyiv Daily",
+                         date=day("2025-05-30"), confidence=0.6,
+                         attribution=Attribution("a Ukrainian officer", "UKR", "MIL", "said"))
+    return copies + [independent]
+
+
+def test_wire_copies_of_one_story_count_as_one_report_and_one_source(tmp_path):
+    with _store(tmp_path, _wire_copies()) as store:
+        groups = {store.article_group(a["id"])["group_id"]
+                  for a in store.query("SELECT id FROM articles WHERE outlet <> 'Kyiv Daily'")}
+        assert len(groups) == 1             # the store saw the three copies as one story
+        [cluster] = find_clusters(store)
+        assert (cluster["n_articles"], cluster["n_reports"], cluster["n_outlets"],
+                cluster["n_sources"]) == (4, 2, 4, 2)
+        # copying the story does not make it more certain: two sources of 0.6 each
+        assert cluster["confidence"] == pytest.approx(1 - 0.4 * 0.4, abs=0.001)
+        assert find_clusters(store, min_sources=3) == []
+
+
+def test_report_counts_do_not_depend_on_the_order_copies_arrive(tmp_path):
+    reports = _wire_copies() + shells_reports()
+    with _store(tmp_path, reports, "forward.duckdb") as forward:
+        expected = _snapshot(forward)
+    for order, name in ((list(reversed(reports)), "backward.duckdb"),
+                        (reports[2:] + reports[:2], "rotated.duckdb")):
+        with _store(tmp_path, order, name) as other:
+            assert _snapshot(other) == expected

@@ -28,10 +28,12 @@ spans chain into its own. `update_clusters` re-clusters exactly those; `rebuild_
 does every block. A cluster's id is a hash of its seed's event id: it stays as members
 are added and changes only when an earlier mention becomes the seed.
 
-Counts: articles, outlets (distinct named outlets), sources (distinct attributed
-sources, an unattributed mention counting as its outlet's own claim) and a confidence,
-the noisy-or of each source's best mention confidence: independent sources that agree
-raise it, one source repeated does not.
+Counts: articles, reports (independent articles: wire copies of one story, which share a
+near-duplicate group in the store, count once), outlets (distinct named outlets), sources
+(distinct attributed sources; an unattributed mention is its story's own claim, so one wire
+story carried by three outlets is one source) and a confidence, the noisy-or of each
+source's best mention confidence: independent sources that agree raise it, one source
+repeated, or one story copied, does not.
 """
 from __future__ import annotations
 
@@ -66,6 +68,7 @@ CLUSTER_COLUMNS = (
     "id", "type", "block", "actor_key", "recipient_key", "seed_event_id", "date_start",
     "date_end", "place_name", "place_country", "lat", "lon", "n_events", "n_articles",
     "n_outlets", "n_sources", "confidence", "modalities", "first_published", "last_published",
+    "n_reports",
 )
 
 
@@ -105,7 +108,8 @@ class Point:
     end: date | None
     place: Place | None
     outlet: str | None
-    source: str
+    source: str | None      # the attributed source; None: the outlet's own report
+    story: str              # the article's near-duplicate group: wire copies share it
     confidence: float
     modality: str
     published: date | None
@@ -233,8 +237,7 @@ def summarize(cluster: Cluster) -> dict[str, Any]:
     dated = [m for m in members if m.precise] or [m for m in members if m.start] or []
     place = _best_place(members)
     best_by_source: dict[str, float] = {}
-    for m in members:
-        key = m.source.casefold()
+    for m, key in zip(members, _source_keys(members)):
         best_by_source[key] = max(best_by_source.get(key, 0.0), m.confidence)
     doubt = 1.0
     for confidence in best_by_source.values():
@@ -253,6 +256,7 @@ def summarize(cluster: Cluster) -> dict[str, Any]:
         "lat": place.lat if place else None, "lon": place.lon if place else None,
         "n_events": len(members),
         "n_articles": len({m.article_id for m in members}),
+        "n_reports": len({m.story for m in members}),
         "n_outlets": len({m.outlet.casefold() for m in members if m.outlet}),
         "n_sources": len(best_by_source),
         "confidence": round(1.0 - doubt, 3),
@@ -260,6 +264,27 @@ def summarize(cluster: Cluster) -> dict[str, Any]:
         "first_published": min(published) if published else None,
         "last_published": max(published) if published else None,
     }
+
+
+def _source_keys(members: Sequence[Point]) -> list[str]:
+    """Who claims each mention: its attributed source, else its outlet; the outlets that
+    carry copies of one wire story (one near-duplicate group) are one source together."""
+    parent: dict[str, str] = {}
+
+    def root(token: str) -> str:
+        while parent.setdefault(token, token) != token:
+            token = parent[token]
+        return token
+
+    def claimant(m: Point) -> str:
+        name = m.source or m.outlet
+        return f"name {name.casefold()}" if name else f"story {m.story}"
+
+    for m in members:
+        if m.source is None and m.outlet:
+            a, b = root(claimant(m)), root(f"story {m.story}")
+            parent[max(a, b)] = min(a, b)
+    return [root(claimant(m)) for m in members]
 
 
 def _summarize_one(cluster_id: str, p: Point) -> dict[str, Any]:
@@ -272,7 +297,8 @@ def _summarize_one(cluster_id: str, p: Point) -> dict[str, Any]:
         "place_name": place.name if place else None,
         "place_country": place.country if place else None,
         "lat": place.lat if place else None, "lon": place.lon if place else None,
-        "n_events": 1, "n_articles": 1, "n_outlets": 1 if p.outlet else 0, "n_sources": 1,
+        "n_events": 1, "n_articles": 1, "n_reports": 1, "n_outlets": 1 if p.outlet else 0,
+        "n_sources": 1,
         "confidence": round(min(max(p.confidence, 0.0), 0.999), 3),
         "modalities": json.dumps({p.modality: 1}),
         "first_published": p.published, "last_published": p.published,
@@ -300,7 +326,8 @@ _POINT_SELECT = f"""
            coalesce(e.date_start, a.published) AS span_start,
            coalesce(e.date_end, e.date_start, a.published) AS span_end,
            e.place_name, e.place_country, e.place_admin1, e.lat, e.lon, e.geonameid,
-           a.outlet, e.attribution_name, e.confidence, e.modality, a.published
+           a.outlet, e.attribution_name, e.confidence, e.modality, a.published,
+           coalesce(a.group_id, a.id) AS story
     FROM events e JOIN articles a ON a.id = e.article_id {{articles_on}}
     LEFT JOIN roles r ON r.event_id = e.id
 """
@@ -311,13 +338,14 @@ def _point(row: dict[str, Any]) -> Point:
     if row["place_name"] or row["place_country"]:
         place = Place(row["place_name"], row["place_country"], row["place_admin1"], row["lat"],
                       row["lon"], row["geonameid"])
-    source = row["attribution_name"] or row["outlet"] or f"article {row['article_id']}"
+    source = row["attribution_name"]
     return Point(
         id=row["id"], article_id=row["article_id"], type=row["type"],
         block=f"{row['type']}|{row['actors']}>{row['recipients']}",
         actor_key=row["actors"], recipient_key=row["recipients"],
         start=row["span_start"], end=row["span_end"], place=place, outlet=row["outlet"],
-        source=source, confidence=float(row["confidence"] or 0.0), modality=row["modality"],
+        source=source, story=row["story"], confidence=float(row["confidence"] or 0.0),
+        modality=row["modality"],
         published=row["published"])
 
 

@@ -23,7 +23,8 @@ def event_rows(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
     where, params = filter_sql(flt)
     sql = (f"SELECT * FROM ({EVENT_SELECT} {where}) e LEFT JOIN (SELECT m.event_id, "
            "m.cluster_id, c.n_events AS cluster_events, c.n_articles AS cluster_articles, "
-           "c.n_outlets AS cluster_outlets, c.n_sources AS cluster_sources "
+           "c.n_reports AS cluster_reports, c.n_outlets AS cluster_outlets, "
+           "c.n_sources AS cluster_sources "
            "FROM cluster_members m JOIN event_clusters c ON c.id = m.cluster_id) k "
            f"ON k.event_id = e.id {EVENT_ORDER.replace('a.published', 'e.published')}")
     if flt.limit is not None:

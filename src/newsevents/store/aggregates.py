@@ -20,7 +20,9 @@
         {actor_id, name, country, sector, events, as_actor, as_recipient}, most events first.
 
 Every function takes the EventFilter of find_events; limit and offset page the rows of
-sources and actors and are ignored by the others.
+sources and actors and are ignored by the others. Without a modality in the filter every
+modality counts (planned, hypothetical and denied events too): give modality="asserted" to
+count only what is reported as having happened.
 """
 from __future__ import annotations
 

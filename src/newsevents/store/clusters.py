@@ -11,7 +11,7 @@ of the filter page the clusters. `sort` is "recent" (latest event date first) or
 
 A cluster row: id, type, quad, actor_key and recipient_key (country codes, comma-joined),
 date_start, date_end, place_name, place_country, lat, lon, n_events, n_articles,
-n_outlets, n_sources, confidence, modalities ({modality: count}), first_published,
+n_reports (independent articles: wire copies of one story count once), n_outlets, n_sources, confidence, modalities ({modality: count}), first_published,
 last_published, seed_event_id, and the seed's evidence and article_id as
 seed_evidence and seed_article_id.
 """

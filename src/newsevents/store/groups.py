@@ -20,13 +20,19 @@ CANDIDATES = 100
 TESTS_PER_GROUP = 20
 
 
-def assign_group(con: duckdb.DuckDBPyConnection, article_id: str, text: str) -> str:
-    """Store the article's signature and set its `group_id` (and merge groups it links)."""
+def assign_group(con: duckdb.DuckDBPyConnection, article_id: str, text: str) -> list[str]:
+    """Store the article's signature and set its `group_id` (and merge groups it links).
+    Returns the other articles whose group was renamed by the merge: their clusters count
+    reports by group, so they are re-counted (clusters the new article joins are re-counted
+    with it anyway)."""
     sig = signature(text)
     keys = band_keys(sig)
     matched = _matched_groups(con, article_id, sig, keys) if keys else set()
     group = min(matched | {article_id})
     stale = sorted(matched - {group})
+    touched = [other for (other,) in con.execute(
+        f"SELECT id FROM articles WHERE group_id IN ({', '.join('?' * len(stale))})",
+        stale).fetchall()] if stale else []
     if stale:
         con.execute(f"UPDATE articles SET group_id = ? WHERE group_id IN "
                     f"({', '.join('?' * len(stale))})", [group, *stale])
@@ -36,7 +42,7 @@ def assign_group(con: duckdb.DuckDBPyConnection, article_id: str, text: str) -> 
     if keys:
         con.execute(f"INSERT INTO article_bands VALUES {', '.join(['(?, ?, ?)'] * len(keys))}",
                     [value for band, bucket in keys for value in (band, bucket, article_id)])
-    return group
+    return touched
 
 
 def _matched_groups(con: duckdb.DuckDBPyConnection, article_id: str, sig: tuple[int, ...],

@@ -168,4 +168,9 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN text_key VARCHAR;
         UPDATE articles SET input_id = id;
     """),
+    # Independent reports per cluster: wire copies of one story (one near-duplicate group)
+    # count once; the store fills it for clusters written before (Store._migrate).
+    ("0010_cluster_reports", """
+        ALTER TABLE event_clusters ADD COLUMN n_reports INTEGER;
+    """),
 ]

@@ -152,6 +152,12 @@ class Store:
                 "SELECT count(*) FROM articles WHERE text_key IS NULL"):
             with self.transaction():
                 fill_text_keys(self._con)
+        if "0010_cluster_reports" in self.applied_migrations() and self.scalar(
+                "SELECT count(*) FROM event_clusters WHERE n_reports IS NULL"):
+            # clusters written before reports were counted by near-duplicate group
+            from ..analysis.clusters import rebuild_clusters
+            with self.transaction():
+                rebuild_clusters(self)
 
     def _check_owned(self) -> None:
         """Refuse, before writing anything, a database that holds another application's
@@ -276,14 +282,19 @@ class Store:
         conflicts = [] if stored else id_conflicts(self._con, article)
         try:
             with self.transaction():
+                regrouped: list[str] = []
                 if stored is None:
                     self._insert_article(article)
-                    assign_group(self._con, key, article.text)
+                    regrouped = assign_group(self._con, key, article.text)
                 else:
                     self._replace_article(key, article)
                 self._insert_mentions(key, mentions)
                 self._insert_events(key, events)
                 self._update_clusters([key])
+                if regrouped:
+                    # their clusters count this article's group as one report with them
+                    from ..analysis.clusters import update_clusters
+                    update_clusters(self, regrouped)
         except duckdb.Error as e:
             raise StoreError(f"article {article.id}: not stored: {e}") from e
         return Saved(UPDATED if stored else STORED, key, conflicts, changed)
