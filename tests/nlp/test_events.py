@@ -372,3 +372,9 @@ def test_a_counted_crowd_protests_as_the_people_of_its_place(code):
 def test_a_bomb_blast_that_kills_is_an_attack_by_unidentified_attackers(code):
     event = find(code("A bomb exploded near a market in Quetta on Monday, killing four people."), "ASSAULT")
     assert [(a.name, a.country) for a in event.actor] == [("unidentified attackers", "PAK")]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_describes(code):
+    event = find(code("Turkey freed Ahmet Kaya, a Turkish journalist who was arrested by police "
+                      "in Ankara last year."), "COERCE")
+    assert [a.name for a in event.recipient] == ["Turkish journalist"]

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .actors import RELATIONAL_NOUNS, ActorResolver
-from .syntax import clause_tokens, first_child, pobj, possessor
+from .syntax import RELATIVE_WORDS, clause_tokens, first_child, pobj, possessor
 from .triggers import Found
 
 # Physical acts that fall on the place where they happen ("shelled Kharkiv", "sent
@@ -26,6 +26,8 @@ class ArgumentFinder:
     def actors(self, token: Token | None) -> tuple[Actor, ...]:
         if token is None:
             return ()
+        if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl":
+            token = token.head.head                   # "a reporter who was detained": the reporter
         found = self.resolver.actors_for(token)
         if not found and token.lemma_.lower() not in RELATIONAL_NOUNS:
             owner = possessor(token)
