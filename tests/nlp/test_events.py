@@ -378,3 +378,33 @@ def test_a_relative_pronoun_stands_for_the_noun_it_describes(code):
     event = find(code("Turkey freed Ahmet Kaya, a Turkish journalist who was arrested by police "
                       "in Ankara last year."), "COERCE")
     assert [a.name for a in event.recipient] == ["Turkish journalist"]
+
+
+def test_a_conjoined_verb_of_the_same_type_on_the_same_party_is_one_event(code):
+    events = code("A court in Tbilisi convicted the opposition leader and sentenced him to "
+                  "five years in prison.")
+    assert len([e for e in events if e.type == "SANCTION"]) == 1
+
+
+def test_counted_victims_of_an_elliptical_passive_are_the_same_attack(code):
+    events = code("Four people were killed and eleven wounded when a bomb went off at a bus "
+                  "station in Quetta.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Officials from Chile came to demonstrate the quality of Chilean wine to buyers in Tokyo.",
+    "The president rallied support among lawmakers in Lima.",
+    "The Peruvian minister said the crimes he committed were serious.",
+    "Kenya's president delivered a speech to parliament in Nairobi on Tuesday.",
+    "The foreign minister sent the report to the Italian ambassador in Rome.",
+    "The French president held a press conference with the German chancellor in Berlin.",
+])
+def test_a_sense_no_pattern_supports_is_no_event(code, text):
+    assert code(text) == []
+
+
+def test_a_plan_to_give_aid_is_no_promise(code):
+    assert not [e for e in code("Brazil intended to provide $2 billion in loans to Argentina "
+                                "next year.") if e.type == "AGREE"]
+    assert find(code("Brazil will provide $2 billion in loans to Argentina."), "AGREE")

@@ -104,10 +104,26 @@ class ModalityMarker:
 PROMISABLE_TYPES = {"AID", "COOPERATE"}
 
 
-def promise_of(event: Event) -> Event | None:
+# Plans and hopes are no promises: "intended to provide", "hopes to send".
+INTENTION_GOVERNORS = {"plan", "intend", "expect", "hope", "want", "seek", "aim", "schedule",
+                       "set", "prepare", "go", "move", "consider", "wish"}
+
+
+def _only_intended(event: Event, doc: Doc | None) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_GOVERNORS \
+        and not (_aux_words(token.head) & FUTURE_AUX)
+
+
+def promise_of(event: Event, doc: Doc | None = None) -> Event | None:
     """The AGREE that a promised act of material cooperation implies ("will provide food
     aid"); the act itself stays, marked future."""
-    if event.type not in PROMISABLE_TYPES or event.modality != "future":
+    if event.type not in PROMISABLE_TYPES or event.modality != "future" or _only_intended(event, doc):
         return None
     return replace(event, type="AGREE", mode=None, modality="asserted", date=None,
                    confidence=event.confidence * 0.8)
@@ -122,7 +138,7 @@ class PromisesAsAgreements:
         events = []
         for event in doc._.events or []:
             events.append(event)
-            promise = promise_of(event)
+            promise = promise_of(event, doc)
             if promise is not None and not any(
                     e.type == "AGREE" and e.trigger_start == event.trigger_start for e in doc._.events):
                 events.append(promise)

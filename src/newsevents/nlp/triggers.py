@@ -228,8 +228,19 @@ def _has_party_object(token: Token) -> bool:
 def _is_party(obj: Token) -> bool:
     # A people or group noun ("hostages", "troops", "protesters") names a party too.
     return (obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.pos_ in ("PROPN", "PRON")
-            or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in obj.subtree)
+            or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in _noun_phrase(obj))
             or obj.lower_ in load_index().group_nouns or obj.lemma_.lower() in load_index().group_nouns)
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """The noun's own words, not those of phrases hung on it ("a conference with the
+    German chancellor" names no party as its head)."""
+    words, stack = [], [noun]
+    while stack:
+        current = stack.pop()
+        words.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in ("prep", "relcl", "acl"))
+    return words
 
 
 def noun_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
@@ -469,11 +480,28 @@ def _drop_elaborations(found: list[Found]) -> list[Found]:
         joined = (token.dep_ == "conj" and token.tag_ == "VBN" and outer is not None
                   and outer is not item and outer.trigger.type == item.trigger.type
                   and outer.trigger.type in MATERIAL_CONFLICT
-                  and not any(c.dep_ in ("nsubj",) for c in token.children))
-        elaborates = elaborates or purpose or joined
+                  and (not any(c.dep_ == "nsubj" for c in token.children)
+                       or _elliptical_passive(token)))
+        # "convicted the editor and sentenced him to five years": the same party again,
+        # by a pronoun, in a verb of the same type sharing the subject.
+        again = (token.dep_ == "conj" and outer is not None and outer is not item
+                 and outer.trigger.type == item.trigger.type
+                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+                 and any(c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS for c in token.children))
+        elaborates = elaborates or purpose or joined or again
         if not elaborates:
             kept.append(item)
     return kept
+
+
+OBJECT_PRONOUNS = {"him", "her", "them", "it"}
+
+
+def _elliptical_passive(token: Token) -> bool:
+    """ "were killed and nine injured": a bare participle joined to a passive, its
+    counted subject standing in for "were"."""
+    return not any(c.dep_ in ("aux", "auxpass") for c in token.children) and any(
+        c.dep_ == "nsubj" and c.tag_ == "CD" for c in token.children)
 
 
 def _drop_argument_nouns(found: list[Found]) -> list[Found]:
