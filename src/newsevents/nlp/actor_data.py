@@ -6,13 +6,14 @@ the resolver can choose with the article's context and date.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..data_files import read_yaml
+from ..data_files import data_file, read_yaml
 from ..errors import DataError
 from ..records import Actor
 
@@ -171,4 +172,44 @@ def load_index() -> ActorIndex:
     index.modifiers = {k.lower(): v for k, v in (sectors.get("modifiers") or {}).items()}
     index.titles = {k.lower(): v for k, v in (sectors.get("titles") or {}).items()}
     index.institutions = {k.lower(): v for k, v in (sectors.get("institutions") or {}).items()}
+    _add_phoenix(index)
     return index
+
+
+def _read_json(*parts: str) -> Any:
+    resource = data_file(*parts)
+    if not resource.is_file():
+        return None
+    try:
+        return json.loads(resource.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise DataError(f"data/{'/'.join(parts)}: invalid JSON: {e}") from e
+
+
+def _surface_key(text: str) -> str:
+    text = text.strip()
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _add_phoenix(index: ActorIndex) -> None:
+    """The Phoenix dictionaries (tools/build_phoenix_actors.py) behind the curated data:
+    an entry whose name the curated files already give is theirs, and a sector word
+    they define keeps their sector."""
+    actors = _read_json("actors", "phoenix_actors.json") or {}
+    for row in actors.get("entries") or []:
+        names = [row["name"], *(row.get("aliases") or ())]
+        if any(_surface_key(n) in index.surfaces for n in names):
+            continue
+        roles = tuple(Role(title=title, sector=sector,
+                           start=date.fromisoformat(start) if start else None,
+                           end=date.fromisoformat(end) if end else None,
+                           country=rest[0] if rest else None)
+                      for title, sector, start, end, *rest in row.get("roles") or ())
+        entry = Entry(id=row["id"], kind=row["kind"], name=row["name"], country=row.get("country"),
+                      sector=row.get("sector"), roles=roles)
+        index.add(row["name"], entry, NAME)
+        for alias in row.get("aliases") or ():
+            index.add(alias, entry, ACRONYM if alias.isupper() and " " not in alias else ALIAS)
+    agents = _read_json("actors", "phoenix_agents.json") or {}
+    for word, sector in (agents.get("group_nouns") or {}).items():
+        index.group_nouns.setdefault(word, sector)
