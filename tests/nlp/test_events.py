@@ -408,3 +408,23 @@ def test_a_plan_to_give_aid_is_no_promise(code):
     assert not [e for e in code("Brazil intended to provide $2 billion in loans to Argentina "
                                 "next year.") if e.type == "AGREE"]
     assert find(code("Brazil will provide $2 billion in loans to Argentina."), "AGREE")
+
+
+def test_a_crowds_joined_acts_and_their_purpose_are_one_protest(code):
+    events = code("Students blocked roads and burned tyres to protest against the fee hike.")
+    assert len([e for e in events if e.type == "PROTEST"]) == 1
+
+
+def test_a_strike_is_found_where_the_parser_hangs_the_noun_deeper(code):
+    assert find(code("Workers at the textile factory went on strike demanding unpaid wages."),
+                "PROTEST")
+
+
+def test_troops_blocking_a_road_restrict_movement(code):
+    event = find(code("Israeli troops blocked the main road into Hebron."), "COERCE")
+    assert {a.country for a in event.actor} == {"ISR"}
+
+
+def test_a_party_named_by_the_objects_modifier_is_the_recipient(code):
+    event = find(code("Vietnam rejected the Chinese proposal."), "REJECT")
+    assert {r.country for r in event.recipient} == {"CHN"}

@@ -163,7 +163,10 @@ class ArgumentFinder:
             if owner is not None:
                 return self.resolver.actors_for(owner)
             of = pobj(obj, "of")
-            return self.resolver.actors_for(of) if of is not None else ()
+            if of is not None:
+                return self.resolver.actors_for(of)
+            # "condemned the Israeli strike", "ratified the Canada-EU deal"
+            return self.modifier_party(obj)
         if role == "dative":
             obj = first_child(token, ("dative",))
             return self.resolver.actors_for(obj) if obj is not None else ()

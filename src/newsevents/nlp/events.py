@@ -179,7 +179,29 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             evidence=Evidence(doc_text(doc)[start:end], start, end),
             trigger=token.text, trigger_start=token.idx, trigger_end=token.idx + len(token),
             confidence=0.6 if recipient else 0.4))
-    return events
+    return _one_protest_per_crowd(events, sent)
+
+
+def _one_protest_per_crowd(events: list[Event], sent: Span) -> list[Event]:
+    """ "Students blocked roads and burned tyres to protest the fee hike": the acts a crowd
+    joins, and their purpose, are one protest (told by its first verb)."""
+    doc = sent.doc
+    by_token = {}
+    for event in events:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            by_token[span.root.i] = event
+    kept = []
+    for event in events:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        token = span.root if span is not None and len(span) == 1 else None
+        outer = by_token.get(token.head.i) if token is not None and token.head.i != token.i else None
+        if outer is not None and outer is not event and event.type == outer.type == "PROTEST" \
+                and token.dep_ in ("conj", "advcl", "xcomp") \
+                and {a.name for a in event.actor} == {a.name for a in outer.actor}:
+            continue
+        kept.append(event)
+    return kept
 
 
 def _host_and_visitors(actor: tuple[Actor, ...], recipient: tuple[Actor, ...], token: Token,

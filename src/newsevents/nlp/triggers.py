@@ -307,6 +307,12 @@ def _ranked_object_words(token: Token, deep: bool = False) -> list[tuple[str, To
             words.append((child.lemma_.lower(), child, LOOSE))
             words.append((child.lower_, child, LOOSE))
         if child.dep_ == "prep":
+            after = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+            if after is not None and after.pos_ == "NOUN" and after.dep_ != "pobj" \
+                    and after in child.subtree:
+                # "went on strike demanding wages": the parser may hang the noun right after
+                # the preposition deeper than its object.
+                words.append((after.lemma_.lower(), after, PREPOSITIONAL))
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words.append((obj.lemma_.lower(), obj, PREPOSITIONAL))
@@ -484,10 +490,12 @@ def _drop_elaborations(found: list[Found]) -> list[Found]:
                        or _elliptical_passive(token)))
         # "convicted the editor and sentenced him to five years": the same party again,
         # by a pronoun, in a verb of the same type sharing the subject.
+        # "blocked roads and burned tyres": a crowd's joined acts are one protest.
         again = (token.dep_ == "conj" and outer is not None and outer is not item
                  and outer.trigger.type == item.trigger.type
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-                 and any(c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS for c in token.children))
+                 and (item.trigger.type == "PROTEST" or any(
+                     c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS for c in token.children)))
         elaborates = elaborates or purpose or joined or again
         if not elaborates:
             kept.append(item)
