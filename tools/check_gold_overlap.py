@@ -7,13 +7,14 @@ repository; dev.jsonl, news-dev.jsonl, plover-gsr.jsonl, timex.jsonl, toponyms.j
 article texts, titles, evidence spans, notes) and scans the files under PATH (default:
 tests/, corpus/, src/newsevents/data/, benchmarks/, examples/) for any run of N (default 7)
 consecutive words shared with gold text. Words are lower-cased with punctuation stripped
-("U.N." and "UN", "Russia's" and "Russias" are one word each), so quoting style and line
-breaks inside a sentence do not hide a copy; escapes as written in source and JSON (\\n, \\u2019) are read as the characters
+("U.N." and "UN", "Russia's" and "Russias" are one word each) and read across line
+breaks, so quoting style and a sentence split over several string literals do not hide
+a copy; escapes as written in source and JSON (\\n, \\u2019) are read as the characters
 they stand for. Runs that lie inside a name listed in FILE (default:
-tools/gold_overlap_names.txt; official names of states, bodies and offices, long enough
+tools/gold_overlap_names.txt: official names of states, bodies and offices, long enough
 to fill seven words by themselves) are names, not copied text, and are not reported.
-Prints one line per copied run (file:line: shared words) and exits 1
-if there is any, 0 if none, 2 if the gold folder cannot be read. Standard library only.
+Prints one line per copied stretch (file:line: shared words) and exits 1 if there is
+any, 0 if none, 2 if the gold files cannot be read. Standard library only.
 """
 from __future__ import annotations
 
