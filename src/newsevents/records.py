@@ -139,7 +139,7 @@ class Where:
     lon: float | None
     text: str
     geonameid: int | None = None
-    feature: str | None = None      # city | admin1 | country | feature
+    feature: str | None = None      # city | admin1 | admin2 | country | feature
     char_start: int = -1
     char_end: int = -1
     candidates: tuple[Candidate, ...] = ()

