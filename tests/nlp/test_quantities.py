@@ -109,7 +109,7 @@ def test_ranges_keep_both_ends(nlp, text, low, high):
 
 @pytest.mark.parametrize("text, value, currency", [
     ("The government approved $15 million for the clinics.", 15e6, "USD"),
-    ("The province raised nearly C$30 billion from the levy.", 30e9, "CAD"),
+    ("The province raised nearly C$45 billion from the levy.", 45e9, "CAD"),
     ("The bloc promised 2.5 billion euros to the region.", 2.5e9, "EUR"),
     ("The club paid £4.5 million for the land.", 4.5e6, "GBP"),
     ("The bank froze 800 million yen in deposits.", 800e6, "JPY"),
