@@ -428,3 +428,15 @@ def test_troops_blocking_a_road_restrict_movement(code):
 def test_a_party_named_by_the_objects_modifier_is_the_recipient(code):
     event = find(code("Vietnam rejected the Chinese proposal."), "REJECT")
     assert {r.country for r in event.recipient} == {"CHN"}
+
+
+def test_a_title_case_dateline_with_an_agency_gives_the_home_country_and_place(code):
+    event = find(code("Accra (GNA) – The ministry rejected the claims made by the opposition "
+                      "on Tuesday."), "REJECT")
+    assert {a.country for a in event.actor} == {"GHA"}
+    assert event.place is not None and event.place.name == "Accra"
+
+
+def test_a_title_case_phrase_before_a_dash_is_no_dateline(code):
+    event = find(code("Police in Kolkata – the city's force – arrested two men on Tuesday."), "COERCE")
+    assert {a.country for a in event.actor} == {"IND"}

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import NONE_CANDIDATE, Actor, Candidate, Mention, Where
 from .actor_data import ACRONYM, MILITARY_SEAT, SURNAME, WEAK, ActorIndex, load_index
-from .entities import DATELINE
+from .entities import dateline_match
 from .doctext import doc_text
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -201,7 +201,7 @@ class ActorResolver:
         return None
 
     def _dateline_country(self) -> str | None:
-        match = DATELINE.match(doc_text(self.doc))
+        match = dateline_match(doc_text(self.doc))
         if match:
             for place in self.doc._.places or []:
                 if place.char_start < match.end() and place.country:

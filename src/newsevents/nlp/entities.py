@@ -72,9 +72,27 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*([A-Z][A-Za-z .'\-]{2
                       r"(?:\s*\([A-Za-z]+\))?\s+[—–-]{1,2}\s")
 
 
+# "Hanoi (VNA) – ", "Moscow, SANA- ", "New Delhi, Dec 5 (PTI) - ": a title-case city
+# counts only with a comma or an agency after it.
+TITLE_DATELINE = re.compile(r"^\s*([A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2})"
+                            r"(?:,\s*([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}))?"
+                            r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+                            r"(?:\s*\([A-Za-z .]{2,20}\))?\s*[—–-]{1,2}\s")
+
+
+def dateline_match(text: str) -> re.Match[str] | None:
+    """The dateline at the start of a story: its city (group 1), maybe its country or
+    agency (group 2)."""
+    match = DATELINE.match(text)
+    if match:
+        return match
+    match = TITLE_DATELINE.match(text)
+    return match if match and ("," in match.group(0) or "(" in match.group(0)) else None
+
+
 def dateline_end(text: str) -> int:
     """Where a dateline like "KATHMANDU, Nepal — " ends, else 0."""
-    match = DATELINE.match(text)
+    match = dateline_match(text)
     return match.end() if match else 0
 
 
