@@ -306,3 +306,36 @@ def test_timex_report_gives_iso_dates_and_offsets(nlp):
     assert timex_report(doc) == [{"text": "on Saturday", "start": 14, "end": 25,
                                   "start_date": "2025-07-12", "end_date": "2025-07-12",
                                   "granularity": "day"}]
+
+
+def test_the_year_before_counts_back_from_the_last_year_named(nlp):
+    found = resolve(nlp, "The mill sold 40 tonnes in 2019, up from 31 tonnes the year before.",
+                    timeml=True)
+    assert found["the year before"] == (date(2018, 1, 1), date(2018, 12, 31))
+    found = resolve(nlp, "Exports grew in 2021 after a slump in the prior year.", timeml=True)
+    assert found["the prior year"] == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_the_year_before_an_event_is_not_an_expression_of_its_own(nlp):
+    assert "the year before" not in resolve(nlp, "The year before the flood was dry.", timeml=True)
+
+
+def test_same_period_last_year_moves_the_last_span_back_a_year(nlp):
+    found = resolve(nlp, "Bookings in April were 12% above the same period last year.",
+                    published=date(2024, 5, 6), timeml=True)
+    assert found["the same period last year"] == (date(2023, 4, 1), date(2023, 4, 30))
+    found = resolve(nlp, "Profit in the third quarter doubled from the same quarter a year earlier.",
+                    published=date(2024, 11, 2), timeml=True)
+    assert found["the same quarter a year earlier"] == (date(2023, 7, 1), date(2023, 9, 30))
+
+
+def test_end_of_the_year_in_a_past_clause_is_last_years_before_december(nlp):
+    found = resolve(nlp, "Orders slumped through the end of the year.",
+                    published=date(2024, 2, 10), timeml=True)
+    assert found["the end of the year"] == (date(2023, 1, 1), date(2023, 12, 31))
+    found = resolve(nlp, "The bridge will reopen by the end of the year.",
+                    published=date(2024, 2, 10), timeml=True)
+    assert found["the end of the year"] == (date(2024, 1, 1), date(2024, 12, 31))
+    # As the time of an event it is the last months of that year.
+    found = resolve(nlp, "The bridge will reopen by year-end.", published=date(2024, 2, 10))
+    assert found["year-end"] == (date(2024, 9, 1), date(2024, 12, 31))

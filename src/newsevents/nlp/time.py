@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from ..records import Event, When
 from .doctext import doc_text
 from .timexes_resolve import (
-    CalendarSpan, resolve_ago, resolve_the_weekend, resolve_anchor_unit, resolve_deictic, resolve_hours_to_weekday,
+    CalendarSpan, resolve_ago, resolve_edge_of_unit, resolve_same_period_before, resolve_the_weekend, resolve_anchor_unit, resolve_deictic, resolve_hours_to_weekday,
     resolve_iso, resolve_month_bare, resolve_month_day, resolve_month_relative, resolve_month_year,
     resolve_numeric_date, resolve_offset, resolve_over_n, resolve_past_n, resolve_quarter_any,
     resolve_relative_unit, resolve_same_day, resolve_season, resolve_weekday, resolve_within_hours,
@@ -200,10 +200,11 @@ def rules() -> tuple[Rule, ...]:
                                   r"next|past|coming|current)\s+(?:fiscal\s+)?"
                                   r"(?P<unit>week|weekend|month|quarter|year)(?![\w'’])"),
              resolve_relative_unit),
-        Rule("anchor_unit", _rx(r"(?:the\s+)?(?P<mod>previous|preceding|next|following)\s+"
+        Rule("anchor_unit", _rx(r"(?:the\s+)?(?P<mod>previous|preceding|prior|next|following)\s+"
                                 r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w'’])"),
              resolve_anchor_unit),
-        Rule("day_before_after", _rx(r"the\s+(?P<unit>day|night|evening)\s+(?P<mod>before|after)"
+        Rule("day_before_after", _rx(r"the\s+(?P<unit>day|night|evening|week|month|year)\s+"
+                                     r"(?P<mod>before|after|previous|prior|earlier|later)"
                                      r"(?=\s*[,.;:)]|\s*$)"),
              resolve_anchor_unit),
         Rule("same_day", _rx(r"(?:(?:later|earlier)\s+)?(?:on\s+)?(?:the\s+same|that\s+same|that)\s+"
@@ -211,6 +212,13 @@ def rules() -> tuple[Rule, ...]:
                              r"|(?:later|earlier|late|early)\s+in\s+the\s+day|(?<=for\s)the\s+day(?![\w'’])"
                              r"|(?:(?<=end\s)|(?<=ended\s)|(?<=ending\s)|(?<=ends\s))the\s+day(?![\w'’])"),
              resolve_same_day),
+        Rule("same_period_before", _rx(r"the\s+same\s+(?P<unit>period|day|week|month|quarter|time)"
+                                       r"\s+(?:of\s+)?(?:(?:a|one)\s+year\s+(?:earlier|ago|before)|last\s+year|"
+                                       r"the\s+(?:previous|prior|preceding)\s+year)(?![\w'’])"),
+             resolve_same_period_before),
+        Rule("edge_of_unit", _rx(r"(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+)?"
+                                 r"(?P<unit>year|month)(?![\w'’])|(?P<yearend>year[-\s]end)(?![\w'’])"),
+             resolve_edge_of_unit),
         Rule("ago", _rx(_NUM + r"\s+" + _UNIT + r"\s+ago(?![\w'’])"), resolve_ago),
         Rule("offset", _rx(r"(?:" + _NUM + r"\s+)?(?P<unit>hour|minute|day|week|month|year)s?\s+"
                            r"(?P<dir>later|earlier|after|before|afterwards|afterward)(?![\w'’])"),

@@ -488,7 +488,7 @@ def resolve_anchor_unit(found: Found, ctx: Context) -> CalendarSpan | None:
     base = ctx.base if unit in ("day", "morning", "afternoon", "evening", "night") else ctx.coarse_base
     if base is None:
         return None
-    step = -1 if mod in ("previous", "preceding", "before") else 1
+    step = -1 if mod in ("previous", "preceding", "prior", "before", "earlier") else 1
     if unit in ("day", "morning", "afternoon", "evening", "night"):
         return day_span(base + timedelta(days=step))
     if unit == "week":
@@ -497,6 +497,47 @@ def resolve_anchor_unit(found: Found, ctx: Context) -> CalendarSpan | None:
         first = add_months(date(base.year, base.month, 1), step)
         return month_span(first.year, first.month)
     return year_span(base.year + step)
+
+
+def resolve_same_period_before(found: Found, ctx: Context) -> CalendarSpan | None:
+    """"the same period last year", "the same month a year earlier": the span of the last
+    expression (its month, quarter or day) one year back."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return year_span(ctx.published.year - 1) if ctx.published else None
+    start, end, granularity = anchor
+    if granularity == "day" or start == end:
+        moved = add_years(start, -1)
+        return day_span(moved)
+    if granularity == "month":
+        return month_span(start.year - 1, start.month)
+    if granularity == "quarter":
+        return quarter_span(start.year - 1, quarter_of(start))
+    if granularity == "week":
+        return week_span(add_years(start, -1))
+    return year_span(start.year - 1)
+
+
+def resolve_edge_of_unit(found: Found, ctx: Context) -> CalendarSpan | None:
+    """"the end of the year", "year-end", "the start of the month": the current year or month,
+    or the one before when a past clause puts an end that has not come yet ("sales peaked by
+    the end of the year" in an article of March is last year's end)."""
+    if ctx.published is None:
+        return None
+    pub, unit = ctx.published, found.group("unit") or "year"
+    edge = "end" if found.group("yearend") else (found.group("edge") or "end")
+    past = ctx.tense() == "past"
+    if unit == "year":
+        year = pub.year - 1 if past and edge == "end" and pub.month < 12 else pub.year
+        if ctx.timeml:
+            return year_span(year)
+        return year_part_span(year, {"end": "late", "middle": "mid"}.get(edge, "early"))
+    first = date(pub.year, pub.month, 1)
+    if past and edge == "end" and pub.day < 21:
+        first = add_months(first, -1)
+    if ctx.timeml:
+        return month_span(first.year, first.month)
+    return month_part_span(first.year, first.month, {"end": "late", "middle": "mid"}.get(edge, "early"))
 
 
 def resolve_same_day(found: Found, ctx: Context) -> CalendarSpan | None:
