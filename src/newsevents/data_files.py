@@ -9,6 +9,9 @@ import yaml
 
 from .errors import DataError
 
+# libyaml's loader reads the curated files about four times faster, to the same data.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def data_file(*parts: str) -> Traversable:
     return importlib.resources.files("newsevents").joinpath("data", *parts)
@@ -20,6 +23,6 @@ def read_yaml(*parts: str) -> Any:
     if not resource.is_file():
         return None
     try:
-        return yaml.safe_load(resource.read_text(encoding="utf-8"))
+        return yaml.load(resource.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as e:
         raise DataError(f"data/{'/'.join(parts)}: invalid YAML: {e}") from e
