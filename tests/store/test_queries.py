@@ -137,3 +137,31 @@ def test_codes_names_and_lower_case_values_pass_the_filter_check():
     for value in ("PRK", "prk", "IGO", "XKX", "UN", "Kim", "kim", "EU"):
         EventFilter(actor=value, place=value)
     assert EventFilter(type="aid").type == "aid"
+
+
+def test_type_counts_are_remembered_until_the_store_writes_again(store):
+    from newsevents.records import Article
+    from newsevents.store.queries import event_type_counts
+    from store_corpus import make_event
+    assert event_type_counts(store) == {}
+    text = "Envoys of two governments met in Geneva on Tuesday."
+    store.add_article(Article(text=text, id="first"), [make_event(text, "met", "CONSULT")])
+    assert event_type_counts(store) == {"CONSULT": 1}
+    assert event_type_counts(store) == {"CONSULT": 1}       # answered from memory
+    text = "Police dispersed a crowd outside the embassy on Friday."
+    store.add_article(Article(text=text, id="second"), [make_event(text, "dispersed", "COERCE")])
+    assert event_type_counts(store) == {"COERCE": 1, "CONSULT": 1}
+
+
+def test_a_code_in_capitals_matches_countries_and_not_names_containing_it(store):
+    from newsevents.records import Actor, Article
+    from store_corpus import make_event
+    text = "The Belarus government protested to Minsk officials on Monday."
+    belarus = Actor("Belarus government", "BLR", "GOV", id="country:BLR")
+    store.add_article(Article(text=text, id="blr"),
+                      [make_event(text, "protested", "DISAPPROVE", actor=(belarus,))])
+    assert find_events(store, EventFilter(actor="BLR"))
+    assert find_events(store, EventFilter(actor="belarus"))
+    assert find_events(store, EventFilter(actor="rus"))          # lower case: part of a name
+    assert find_events(store, EventFilter(actor="RUS")) == []    # the code of another country
+    assert count_events(store, EventFilter(actor="RUS")) == 0

@@ -4,7 +4,8 @@ Filters (all optional, all combined with AND):
     actor, recipient  a country code, matched exactly and case-insensitively ("prk"),
                       or a case-insensitive substring of the name of ANY actor
                       (recipient) of the event; three capital letters are a code
-                      and must be a known ISO 3166 alpha-3 code (or IGO, XKX), and an
+                      and must be a known ISO 3166 alpha-3 code (or IGO, XKX), matched
+                      against countries only ("RUS" never matches "Belarus"), and an
                       ISO alpha-2 code is refused with its alpha-3: "XYZ", "KP" fail
     type              PLOVER event type, exact, case-insensitive; others are refused
     since, until      the event's [date_start, date_end] must overlap [since, until];
@@ -95,6 +96,11 @@ def country_codes() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(alpha3) | EXTRA_COUNTRY_CODES, alpha2
 
 
+def is_country_code(value: str) -> bool:
+    """Three capitals that are a known alpha-3 code (EventFilter refuses other capitals)."""
+    return bool(re.fullmatch(r"[A-Z]{3}", value)) and value in country_codes()[0]
+
+
 def check_country_code(value: str | None, name: str) -> None:
     """Refuse three capitals that are no alpha-3 code, and ISO alpha-2 codes."""
     if value is None or not re.fullmatch(r"[A-Z]{2,3}", value):
@@ -173,7 +179,11 @@ def facts_where(flt: EventFilter | None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     for role, value in (("actor", flt.actor), ("recipient", flt.recipient)):
-        if value is not None:
+        if value is not None and is_country_code(value):
+            # a code in capitals is a country: "RUS" is no part of "Belarus"
+            clauses.append(f"list_contains(f.{role}_countries, ?)")
+            params.append(value)
+        elif value is not None:
             clauses.append(f"(list_contains(f.{role}_countries, upper(?)) "
                            f"OR contains(f.{role}_names, lower(?)))")
             params += [value, value]
@@ -261,6 +271,9 @@ def event_places(store: Store, flt: EventFilter | None = None,
 
 
 def event_type_counts(store: Store) -> dict[str, int]:
-    """Every stored event type with its number of events, by type name."""
-    rows = store.query("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY type")
-    return {row["type"]: row["n"] for row in rows}
+    """Every stored event type with its number of events, by type name; every page's filter
+    form shows them, so they are counted once per change of the store, not per request."""
+    def count() -> dict[str, int]:
+        rows = store.query("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY type")
+        return {row["type"]: row["n"] for row in rows}
+    return dict(store.memo("event_type_counts", count))

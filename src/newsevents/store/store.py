@@ -12,7 +12,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -93,6 +93,9 @@ class Store:
         self.path = path
         # Seconds a read may run before it is interrupted (None: no limit); the server sets it.
         self.query_timeout: float | None = None
+        # Bumped by every write through this Store: memoised answers older than it are stale.
+        self.generation = 0
+        self._memo: dict[Any, tuple[int, Any]] = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None, read_only: bool = False,
@@ -230,6 +233,17 @@ class Store:
     def _cursor(self) -> "_Cursor":
         return Store._Cursor(self._con, self.query_timeout)
 
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """compute(), remembered until this Store next writes: for answers every page asks
+        for (the filter form's type counts) that only change when articles are stored. Only
+        writes through this Store are seen, which is all of them while it holds the file."""
+        held = self._memo.get(key)
+        if held is not None and held[0] == self.generation:
+            return held[1]
+        value = compute()
+        self._memo[key] = (self.generation, value)
+        return value
+
     def has_article(self, article_id: str) -> bool:
         return self.scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
 
@@ -243,21 +257,22 @@ class Store:
     # --- writing --------------------------------------------------------------------------
 
     class _Transaction:
-        def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-            self._con = con
+        def __init__(self, store: "Store") -> None:
+            self._store = store
 
         def __enter__(self) -> None:
-            self._con.execute("BEGIN TRANSACTION")
+            self._store._con.execute("BEGIN TRANSACTION")
 
         def __exit__(self, exc_type, exc, tb) -> None:
+            self._store.generation += 1
             if exc_type is None:
-                self._con.execute("COMMIT")
+                self._store._con.execute("COMMIT")
             else:
-                self._con.execute("ROLLBACK")
+                self._store._con.execute("ROLLBACK")
 
     def transaction(self) -> "_Transaction":
         """BEGIN now; COMMIT when the block ends, ROLLBACK if it raises."""
-        return Store._Transaction(self._con)
+        return Store._Transaction(self)
 
     def add_article(self, article: Article, events: Iterable[Event],
                     mentions: Iterable[Mention] = ()) -> bool:
@@ -320,6 +335,7 @@ class Store:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run SQL on the one write connection, inside its open transaction if any: writes,
         and reads that must see them. Rows come back as dicts."""
+        self.generation += 1
         try:
             result = self._con.execute(sql, list(params))
         except duckdb.Error as e:
