@@ -176,3 +176,22 @@ def test_a_role_held_for_another_body_gives_that_bodys_country():
     from newsevents.nlp.actor_data import load_index
     guterres = next(s.entry for s in load_index().lookup("Antonio Guterres"))
     assert guterres.actor(date(2020, 1, 1)).country == "IGO"
+
+
+def test_a_dateline_abroad_is_where_the_story_was_filed_not_whose_officials_act(resolve):
+    text = ("MUSCAT, Oman — Riot police broke up a sit-in by nurses in Isfahan on Thursday. "
+            "Officials later said the nurses would be paid.")
+    assert codes(resolve(text, "Officials")) == [("IRN", "GOV")]
+    assert codes(resolve(text, "police")) == [("IRN", "POL")]
+
+
+def test_a_foreign_party_named_by_demonym_leaves_the_dateline_home(resolve):
+    text = ("BAMAKO, Mali — The junta gave the Danish envoy three days to leave. "
+            "The junta said he had insulted the army.")
+    assert codes(resolve(text, "junta", occurrence=1)) == [("MLI", "MIL")]
+
+
+def test_a_dateline_country_the_story_names_stays_home(resolve):
+    text = ("NAIROBI, Kenya — Officials in Kenya said on Monday that rains had cut the road "
+            "to Mandera and Wajir.")
+    assert codes(resolve(text, "Officials")) == [("KEN", "GOV")]

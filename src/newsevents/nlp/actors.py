@@ -6,7 +6,9 @@ Lavrov", "Sudanese paramilitary fighters", "North Korea's KCNA") take the
 country from their modifiers and the sector from titles and group nouns.
 Short names, pronouns and "the two nations" refer back to earlier mentions.
 A described group with no country of its own ("police", "the government")
-belongs to the article's home country: the dateline's, else the most named.
+belongs to the article's home country: the dateline's, else the most named; a
+dateline whose country the story never names, while it places itself in another,
+only says where the story was filed.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import NONE_CANDIDATE, Actor, Candidate, Mention, Where
 from .actor_data import ACRONYM, MILITARY_SEAT, SURNAME, WEAK, ActorIndex, load_index
-from .entities import dateline_match
+from .entities import dateline_end, dateline_match
 from .doctext import doc_text
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -72,6 +74,15 @@ class ActorResolver:
         if self.home is None:
             # No dateline: the most named country is home.
             self.home = self._most_named_country()
+        else:
+            story = self._story_country()
+            if story is not None:
+                # The dateline only says where the story was filed ("DUBAI — Iranian police
+                # ... in Shiraz"): the country the story is about is home.
+                self.home = story
+                self.mentions, self.by_token = [], {}
+                self._cache.clear()
+                self._resolve_all(doc._.mentions or [])
         # Again, now that every name is known, for the people and bodies still without a
         # country: later words ("X, the United Nations coordinator") or home may give one.
         unresolved = [i for i, m in enumerate(self.mentions) if m.kind in ("person", "org")
@@ -213,6 +224,29 @@ class ActorResolver:
                     if surface.entry.kind == "country":
                         return surface.entry.country
         return None
+
+    def _story_country(self) -> str | None:
+        """Another country than the dateline's, where the text after the dateline never
+        names the dateline's country but places the story in another (a place counts
+        twice, a name once, at least twice). A demonym counts for nothing: "the French
+        ambassador" in a story from Niamey is a party, not the story's place."""
+        skip = dateline_end(doc_text(self.doc))
+        demonyms = {m.start for m in self.mentions if m.kind == "demonym"}
+        scores: Counter = Counter()
+        for place in self.doc._.places or []:
+            if place.char_start >= skip and place.country and place.char_start not in demonyms:
+                scores[place.country] += 2
+        for mention in self.mentions:
+            # Only names of the index: a description took its country from home.
+            if mention.start >= skip and mention.kind != "demonym" and mention.actor and \
+                    mention.actor.id and mention.actor.country not in (None, "IGO"):
+                scores[mention.actor.country] += 1
+        if not scores or scores[self.dateline_home] > 0:
+            return None
+        (country, score), *rest = scores.most_common(2)
+        if score < 2 or (rest and rest[0][1] == score):
+            return None
+        return country
 
     def _most_named_country(self) -> str | None:
         counts = Counter(m.actor.country for m in self.mentions
