@@ -440,3 +440,16 @@ def test_a_title_case_dateline_with_an_agency_gives_the_home_country_and_place(c
 def test_a_title_case_phrase_before_a_dash_is_no_dateline(code):
     event = find(code("Police in Kolkata – the city's force – arrested two men on Tuesday."), "COERCE")
     assert {a.country for a in event.actor} == {"IND"}
+
+
+def test_a_clause_describing_a_noun_takes_the_nouns_time(code):
+    event = find(code("The appeal challenges the Kenyan high court's order of March 3, 2023 "
+                      "rejecting the opposition's petition."), "REJECT")
+    assert event.date is not None and event.date.start == date(2023, 3, 3)
+
+
+def test_the_present_progressive_tells_what_goes_on_the_day_of_publication(code):
+    event = find(code("Kenyan doctors are protesting outside parliament in Nairobi."), "PROTEST")
+    assert event.date is not None and event.date.start == event.date.end == date(2025, 3, 16)
+    quoted = code('"Kenyan doctors are protesting outside parliament," the minister said.')
+    assert all(e.date is None for e in quoted if e.type == "PROTEST")

@@ -421,7 +421,9 @@ def _event_date(doc: Doc, event: Event, heads: list[tuple[When, Token]]) -> When
     reporter = _reporting_parent(clause)
     if own is not None:
         return _clip_to_report(own, reporter, heads)
-    if clause.dep_ == "relcl":
+    if clause.dep_ in ("relcl", "acl"):
+        # "a speech on March 13 in which he called ...", "the court's order of May 2
+        # rejecting the plea": the time of the noun the clause describes.
         return _antecedent_when(clause, heads)
     current = clause
     for _ in range(4):
@@ -506,9 +508,33 @@ class EventDates:
     def __call__(self, doc: Doc) -> Doc:
         events = doc._.events or []
         heads = _timex_heads(doc, doc._.timexes or [])
-        doc._.events = [replace(ev, date=_event_date(doc, ev, heads)) if ev.date is None else ev
+        article = doc._.article
+        published = article.published if article is not None else None
+        doc._.events = [replace(ev, date=_event_date(doc, ev, heads)
+                                or _happening_now(doc, ev, published)) if ev.date is None else ev
                         for ev in events]
         return doc
+
+
+def _happening_now(doc: Doc, event: Event, published: date | None) -> When | None:
+    """ "Provincial ministers are criticizing the offer": what the story tells in the present
+    progressive, outside quotes, is going on the day it was published."""
+    if published is None:
+        return None
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = span.root
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("is", "are", "am")]
+    if verb.tag_ != "VBG" or not aux or _quoted(verb):
+        return None
+    return When(start=published, end=published, text=f"{aux[0].text} {verb.text}",
+                granularity="day", char_start=aux[0].idx, char_end=verb.idx + len(verb))
+
+
+def _quoted(token: Token) -> bool:
+    before = token.doc[token.sent.start:token.i].text
+    return sum(before.count(q) for q in ('"', '“', '”')) % 2 == 1
 
 
 def timex_report(doc: Doc, timeml: bool = False) -> list[dict[str, object]]:
