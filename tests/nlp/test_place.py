@@ -177,3 +177,21 @@ def test_a_capital_city_state_name_says_nothing_about_the_state(parse, gazetteer
     text = "Officials in Washington met counterparts who had flown in from Vancouver."
     found = {p.text: p for p in places_of(parse, gazetteer, text)}
     assert found["Vancouver"].country == "CAN"
+
+
+def test_a_small_town_listed_beside_a_place_is_a_place(parse, gazetteer):
+    text = "The chain closed its shops in Groningen, Almelo and Zwolle last spring."
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Almelo"].country == "NLD"
+
+
+def test_a_town_named_before_its_police_or_mayor_is_a_place(parse, gazetteer):
+    text = "The Wagga Wagga police said the Echuca council had been told."
+    found = {p.text for p in places_of(parse, gazetteer, text)}
+    assert {"Wagga Wagga", "Echuca"} <= found
+
+
+def test_a_surname_in_a_list_of_people_is_not_taken_for_a_town(parse, gazetteer):
+    text = "The award went to Maria Lopez, John Preston and Anna Kirby."
+    found = {p.text for p in places_of(parse, gazetteer, text)}
+    assert not found & {"Preston", "Kirby", "Lopez"}

@@ -32,6 +32,13 @@ PLACE_NOUNS = frozenset("""
 city town village capital port region province state district county area border
 outskirts suburb suburbs neighbourhood neighborhood
 """.split())
+# Nouns a town's name modifies when it stands for the town: "the Cairns police", "Leeds
+# City Council", "Burnley Mayor Ann Smith", "the Selby area".
+LOCAL_NOUNS = frozenset("""
+police council mayor airport court courts hospital residents resident area district region
+county township municipality station harbour harbor port suburb suburbs neighbourhood
+neighborhood townspeople sheriff fire firefighters prosecutor prosecutors magistrates
+""".split())
 SPEECH_VERBS = frozenset("said says told added noted warned argued stated".split())
 NONE_SCORE = 0.55
 
@@ -91,6 +98,9 @@ def _previous_word(span: Span) -> Token | None:
 
 def _has_location_context(match: NameMatch) -> bool:
     span = match.span
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in LOCAL_NOUNS:
+        return True
     before = _previous_word(span)
     if before is None:
         return False
@@ -163,6 +173,32 @@ def _keep_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
                 continue
         kept.append((place, kind))
     return tuple(kept)
+
+
+_LIST_WORDS = frozenset({",", "and", "or"})
+
+
+def _listed_with_a_place(scanned: list[NameMatch], kept: list[tuple], position: int) -> bool:
+    """"Hilversum and Almelo", "Nitra, Presov and Kosice": a name listed next to a place."""
+    span = scanned[position].span
+    doc = span.doc
+    for other in (position - 1, position + 1):
+        if not 0 <= other < len(scanned) or not kept[other]:
+            continue
+        neighbour = scanned[other].span
+        between = doc[neighbour.end:span.start] if other < position else doc[span.end:neighbour.start]
+        if 1 <= len(between) <= 2 and all(t.lower_ in _LIST_WORDS for t in between) \
+                and any(p.feature in ("city", "admin1", "admin2") for p, _ in kept[other]):
+            return True
+    return False
+
+
+def _listed_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
+    """The town readings of a name taken for its place in a list; not for common words or people."""
+    span = match.span
+    if _inside_person(span) or (fold(span.text) in _common_words() and len(span) == 1):
+        return ()
+    return tuple((p, k) for p, k in match.readings if p.feature == "city" and k in (NAME, ALT))
 
 
 # --- resolving ------------------------------------------------------------------------------
@@ -288,9 +324,12 @@ def _resolve(match: NameMatch, readings: tuple[tuple[Place, str], ...], about: d
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
     """Every place mention in the Doc, in text order, resolved to a gazetteer entry."""
     gazetteer = gazetteer or load_gazetteer()
+    scanned = _scan(doc, gazetteer)
+    kept = [_keep_readings(match) for match in scanned]
     matches = []
-    for match in _scan(doc, gazetteer):
-        readings = _keep_readings(match)
+    for position, (match, readings) in enumerate(zip(scanned, kept)):
+        if not readings and _listed_with_a_place(scanned, kept, position):
+            readings = _listed_readings(match)
         if readings:
             matches.append(NameMatch(match.span, readings))
     about = _article_countries(doc, matches)
