@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .nlp.prefilter import Plan, SentenceFilter, sentence_filter
+from .nlp.syntax import UNPARSED
 
 Context = TypeVar("Context")
 PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
@@ -60,14 +61,20 @@ def _annotated(doc: Doc, plan: Plan, parsed: Iterator[Doc]) -> Doc:
     """`doc` with the parsed pieces' annotations in place.
 
     An unparsed sentence gets only a boundary: its first token is a root of its own
-    and the rest have no head or label, so `doc.sents` still finds it."""
+    and the rest have no head or label, so `doc.sents` still finds it; `doc._.unparsed`
+    marks its tokens, so that steps reading only the parse pass it by
+    (`syntax.parsed_sentences`)."""
     array = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
     root = doc.vocab.strings.add("ROOT")
     dep = PARSE_ATTRS.index(DEP)
     for start, end, parse in plan.chunks():
         if parse:
             array[start:end] = next(parsed).to_array(PARSE_ATTRS)
-    for (start, _), parse in zip(plan.sentences, plan.parse):
+    unparsed = bytearray(len(doc))
+    for (start, end), parse in zip(plan.sentences, plan.parse):
         if not parse:
             array[start, dep] = root
-    return doc.from_array(PARSE_ATTRS, array)
+            unparsed[start:end] = b"\x01" * (end - start)
+    doc = doc.from_array(PARSE_ATTRS, array)
+    doc._.set(UNPARSED, bytes(unparsed) if any(unparsed) else None)
+    return doc

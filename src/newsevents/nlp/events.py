@@ -18,7 +18,8 @@ from .actors import ActorResolver, resolver_for
 from .arguments import LOCATIVE_PREPOSITIONS, ArgumentFinder, same_actor
 from .entities import dateline_end
 from .lexicon import Lexicon, load_lexicon
-from .syntax import agent_token, clause_tokens, first_child, pobj, possessor, subject_token
+from .syntax import (agent_token, clause_tokens, first_child, parsed_sentences, pobj, possessor,
+                     subject_token)
 from .triggers import Found, find_triggers, noun_trigger, refers_to_told
 from .doctext import doc_text
 
@@ -488,7 +489,7 @@ def extract_events(doc: Doc) -> list[Event]:
     lexicon = load_lexicon()
     events: list[Event] = []
     told: dict[str, tuple[Actor, ...]] = {}
-    for sent in doc.sents:
+    for sent in parsed_sentences(doc):
         events.extend(extract_sentence_events(sent, resolver, lexicon, told))
     return address_at_home(link_reactions(events, doc), doc, ArgumentFinder(resolver))
 

@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span
 from .actors import BACK_REFERENCES, PAIR_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .cameo import CameoLexicon, Pattern, load_cameo
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .triggers import EFFECT_PHRASES, EFFECT_VERBS, LIGHT_VERBS, READINESS
+from .triggers import (ANY_OBJECT, EFFECT_PHRASES, EFFECT_VERBS, HAPPENING_VERBS, LIGHT_VERBS,
+                       READINESS, SPAN_NOUNS)
 
 LEMMA_POS = ("verb", "noun", "adj")
 # Words read are remembered; a stream of articles brings new ones without end.
@@ -41,8 +42,14 @@ SENTENCE_END = frozenset({".", "!", "?", "...", "…", "。"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 # Words after which the next word is a noun or an adjective, never a verb.
 NOUN_MARKERS = frozenset({"the", "a", "an", "his", "its", "their", "our", "my", "your"})
-# Verbs that make an event noun take effect ("the truce held", "declared a ceasefire").
-EFFECT_HEADS = frozenset(EFFECT_VERBS | EFFECT_PHRASES | {"declare", "announce"})
+# Verbs that make an event noun take effect ("the truce held", "declared a ceasefire",
+# "protests erupted", "riots broke out", "talks took place").
+EFFECT_HEADS = frozenset(EFFECT_VERBS | EFFECT_PHRASES | HAPPENING_VERBS
+                         | {"declare", "announce", "break"})
+# "weeks of protests", "a wave of strikes": the span tells that the event went on.
+IN_SPAN = (frozenset(SPAN_NOUNS), frozenset({"of"}))
+# Any verb done "jointly" is cooperation (triggers.JOINT_ACTION).
+JOINTLY = "jointly"
 # Words that make a sentence read the one before it: pronouns (the resolver binds any
 # pronoun), "the two nations", "the country".
 ANAPHORS = frozenset(
@@ -145,12 +152,13 @@ class _Token:
     space: bool
     marker: bool             # in NOUN_MARKERS
     anaphor: bool
+    word: bool               # alphabetic
 
 
-def _read_token(lower: str, is_space: bool, is_punct: bool) -> _Token:
+def _read_token(lower: str, is_space: bool, is_punct: bool, is_alpha: bool) -> _Token:
     return _Token(lower, lower in SENTENCE_END or (is_punct and lower[-1:] in SENTENCE_END),
                   lower in CLOSERS, is_space and "\n" in lower, is_space, lower in NOUN_MARKERS,
-                  lower in ANAPHORS)
+                  lower in ANAPHORS, is_alpha)
 
 
 class _Reader:
@@ -163,15 +171,21 @@ class _Reader:
         rows = doc.to_array(self.ATTRS).tolist() if len(doc) else []
         self.tokens: list[_Token] = []
         self.names: list[str | None] = []    # the text of capitalised words that may be names
+        # Capitalised words right after a word or a comma: inside a sentence, names.
+        self.capital_inside: list[bool] = []
+        after_word = False
         for lower, orth, is_space, is_punct, is_title, is_alpha, is_stop in rows:
             token = self._cache.get(lower)
             if token is None:
                 if len(self._cache) > CACHE_WORDS:
                     self._cache.clear()
                 token = self._cache[lower] = _read_token(strings[lower], bool(is_space),
-                                                         bool(is_punct))
+                                                         bool(is_punct), bool(is_alpha))
             self.tokens.append(token)
             self.names.append(strings[orth] if is_title and is_alpha and not is_stop else None)
+            self.capital_inside.append(bool(is_title and is_alpha and after_word))
+            if not is_space:
+                after_word = bool(is_alpha) or token.lower == ","
 
     def sentences(self) -> list[tuple[int, int]]:
         tokens = self.tokens
@@ -239,19 +253,39 @@ class SentenceFilter:
         for lemma, trigger in lexicon.verbs.items():
             yield Rule(self._choice([lemma]), (tuple(self._verb_needs(trigger)),), verb_only=True)
         for phrase in lexicon.phrases:
-            needs = [self._choice(phrase.objects)]
+            needs = []
+            # An object word "*" stands for any object: the condition names the act.
+            if ANY_OBJECT not in phrase.objects:
+                needs.append(self._choice(phrase.objects))
             if phrase.trigger.via_for:
                 needs.append(self._choice(["for", "on"]))
+            if phrase.trigger.requires_xcomp:
+                needs.append(self._choice(phrase.trigger.requires_xcomp))
             yield Rule(self._choice(phrase.verbs), (tuple(needs),), verb_only=True)
         for key, trigger in lexicon.nouns.items():
-            needs = []
-            if trigger.needs_light_verb:
-                needs.append(self._choice(LIGHT_VERBS))
-            if trigger.needs_effect:
-                needs.append(self._choice(EFFECT_HEADS))
-            yield Rule(self._choice([key]), (tuple(needs),))
+            yield Rule(self._choice([key]), tuple(self._noun_options(trigger)))
+        # Participles naming their noun by what it does ("striking doctors"): no verb.
+        if lexicon.modifiers:
+            yield Rule(self._choice(lexicon.modifiers))
         # "ready to send troops": readiness to cooperate is a promise.
         yield Rule(self._choice(READINESS))
+        yield Rule(self._choice([JOINTLY]))
+
+    def _noun_options(self, trigger: Trigger) -> Iterable[tuple[Choice, ...]]:
+        """The ways an event noun can count (`triggers.find_triggers`): with the verb it
+        needs, inside a span ("weeks of protests") when it needs a verb saying it took
+        effect, or with a phrase naming its parties or place (`or_with`)."""
+        needs = []
+        if trigger.needs_light_verb:
+            needs.append(self._choice(LIGHT_VERBS))
+        if trigger.needs_effect:
+            needs.append(self._choice(EFFECT_HEADS))
+        yield tuple(needs)
+        if trigger.needs_effect:
+            yield tuple(needs[:trigger.needs_light_verb]) + tuple(
+                self._choice(words) for words in IN_SPAN)
+        if needs and trigger.or_with:
+            yield (self._choice(trigger.or_with),)
 
     def _cameo_rules(self, cameo: CameoLexicon) -> Iterable[Rule]:
         """A CAMEO verb sense fires alone when its default code is an event; otherwise one
@@ -297,16 +331,20 @@ class SentenceFilter:
     def may_hold_event(self, sent: Span | Doc) -> bool:
         """Whether the sentence's words could make a trigger of the lexicon fire."""
         reader = _Reader(sent.as_doc() if isinstance(sent, Span) else sent)
-        return self._holds(reader.tokens)
+        return self._holds(reader.tokens, reader.capital_inside)
 
-    def _holds(self, tokens: list[_Token]) -> bool:
+    def _holds(self, tokens: list[_Token], capital_inside: list[bool]) -> bool:
         words: set[str] = set()
         verb_words: set[str] = set()
+        # A capitalised word inside a sentence is a name ("in March", "the Associated
+        # Press"), no verb; unless the sentence is a headline in title case.
+        capitals = capital_inside if 2 * sum(capital_inside) <= sum(t.word for t in tokens) \
+            else [False] * len(tokens)
         after_marker = False
-        for token in tokens:
+        for token, capital in zip(tokens, capitals):
             forms = self.forms(token.lower)
             words.update(forms)
-            if not after_marker:
+            if not after_marker and not capital:
                 verb_words.update(forms)
             after_marker = token.marker
         checked: set[int] = set()
@@ -322,7 +360,8 @@ class SentenceFilter:
         """The sentences of a tokenized Doc and which of them to parse."""
         reader = _Reader(doc)
         ranges = reader.sentences()
-        holds = [self._holds(reader.tokens[start:end]) for start, end in ranges]
+        holds = [self._holds(reader.tokens[start:end], reader.capital_inside[start:end])
+                 for start, end in ranges]
         parse = list(holds)
         if parse:
             parse[0] = True

@@ -32,6 +32,7 @@ from ..data_files import read_yaml
 from ..errors import DataError
 from ..records import Event, Quantity
 from .doctext import token_lowers
+from .syntax import parsed_sentences
 
 SKIP_REASONS = (
     "date", "time", "age", "duration-or-distance", "label", "name", "hyphen-modifier",
@@ -504,7 +505,8 @@ def _is_elliptical(doc: Doc, quantity: Quantity) -> bool:
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity of things, money or percent in the doc, in text order."""
     found: list[Quantity] = []
-    for sent in doc.sents:
+    # Quantities join events through the parse: an unparsed sentence has none to join.
+    for sent in parsed_sentences(doc):
         i = sent.start
         in_sentence: list[Quantity] = []
         while i < sent.end:

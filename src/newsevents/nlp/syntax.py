@@ -2,12 +2,28 @@
 prepositional objects, possessors and the tokens of a trigger's own clause."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
 CLAUSE_BOUNDARIES = {"relcl", "ccomp", "advcl", "parataxis", "nsubj", "nsubjpass", "csubj", "agent",
                      "acl", "xcomp", "mark", "punct"}
+# Tokens the first pass left unparsed (parsing.SelectiveParse): a byte per token, 1 when
+# unparsed; None when the whole Doc was parsed.
+UNPARSED = "unparsed"
+if not Doc.has_extension(UNPARSED):
+    Doc.set_extension(UNPARSED, default=None)
+
+
+def parsed_sentences(doc: Doc) -> Iterator[Span]:
+    """The Doc's sentences that carry the model's parse: all of them, unless the first
+    pass left some unparsed, which hold no tags, no parse and no entities to read."""
+    unparsed = doc._.get(UNPARSED)
+    for sent in doc.sents:
+        if unparsed is None or not unparsed[sent.start]:
+            yield sent
 
 
 def subject_token(verb: Token) -> Token | None:
