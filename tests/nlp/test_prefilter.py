@@ -22,6 +22,15 @@ EVENT_SENTENCES = [
     "An air strike hit a convoy near the port.",
 ]
 
+# Each says its event through one of the coder's less direct paths.
+INDIRECT_EVENT_SENTENCES = [
+    "The protesting teachers sang in the rain.",                  # a participle naming its doer
+    "Weeks of protests have left the capital tense.",             # a noun inside a span
+    "Riots erupted across the southern provinces overnight.",     # a noun told happening
+    "The two navies jointly patrolled the strait.",               # an act done jointly
+    "The mayor called for the crossing to be reopened.",          # a phrase with any object
+]
+
 FILLER_SENTENCES = [
     "The weather in the capital was mild and sunny.",
     "Its population is about two million people.",
@@ -45,10 +54,23 @@ def test_a_sentence_without_trigger_words_is_skipped(nlp, first_pass, text):
     assert not first_pass.may_hold_event(nlp.make_doc(text))
 
 
+@pytest.mark.parametrize("text", INDIRECT_EVENT_SENTENCES)
+def test_a_sentence_the_coder_reads_an_event_in_indirectly_is_selected(nlp, first_pass, text):
+    assert find_triggers(next(nlp(text).sents), load_lexicon())
+    assert first_pass.may_hold_event(nlp.make_doc(text))
+
+
+def test_a_capitalised_word_inside_a_sentence_is_no_verb(nlp, first_pass):
+    assert not first_pass.may_hold_event(nlp.make_doc("Prices of rice rose in March."))
+    assert first_pass.may_hold_event(nlp.make_doc("Thousands march through the city."))
+    # A headline in title case keeps its verbs.
+    assert first_pass.may_hold_event(nlp.make_doc("Farmers March On The Capital"))
+
+
 def test_every_sentence_where_the_coder_finds_a_trigger_is_selected(nlp, first_pass):
     # The first pass may let through more than the coder uses, never less.
     lexicon = load_lexicon()
-    for text in EVENT_SENTENCES + FILLER_SENTENCES:
+    for text in EVENT_SENTENCES + INDIRECT_EVENT_SENTENCES + FILLER_SENTENCES:
         for sent in nlp(text).sents:
             if find_triggers(sent, lexicon):
                 assert first_pass.may_hold_event(nlp.make_doc(sent.text)), sent.text
@@ -80,6 +102,14 @@ def test_the_filter_follows_the_lexicon_it_is_given(nlp):
     custom = SentenceFilter(nlp, lexicon, CameoLexicon({}, {}, {}, {}))
     assert custom.may_hold_event(nlp.make_doc("The militia frobnicated the town."))
     assert not custom.may_hold_event(nlp.make_doc("The militia attacked the town."))
+
+
+def test_the_filter_takes_participles_from_the_lexicon_it_is_given(nlp):
+    lexicon = Lexicon(phrases=(), verbs={}, nouns={},
+                      modifiers={"frobnicating": Trigger(type="PROTEST")})
+    custom = SentenceFilter(nlp, lexicon, CameoLexicon({}, {}, {}, {}))
+    assert custom.may_hold_event(nlp.make_doc("The frobnicating farmers went home."))
+    assert not custom.may_hold_event(nlp.make_doc("The striking farmers went home."))
 
 
 def test_sentences_end_at_full_stops_closing_quotes_and_line_breaks(nlp):
