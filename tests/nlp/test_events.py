@@ -453,3 +453,11 @@ def test_the_present_progressive_tells_what_goes_on_the_day_of_publication(code)
     assert event.date is not None and event.date.start == event.date.end == date(2025, 3, 16)
     quoted = code('"Kenyan doctors are protesting outside parliament," the minister said.')
     assert all(e.date is None for e in quoted if e.type == "PROTEST")
+
+
+def test_a_party_family_name_is_the_home_countrys_party(code):
+    event = find(code("OTTAWA – The Conservatives accused the Liberal government of hiding the "
+                      "cost of the program on Tuesday."), "ACCUSE")
+    assert {a.country for a in event.actor} == {"CAN"}
+    event = find(code("LONDON – The Conservatives accused Labour of betraying voters."), "ACCUSE")
+    assert {a.country for a in event.actor} == {"GBR"}

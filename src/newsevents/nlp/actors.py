@@ -23,6 +23,11 @@ from .actor_data import ACRONYM, MILITARY_SEAT, SURNAME, WEAK, ActorIndex, load_
 from .entities import dateline_end, dateline_match
 from .doctext import doc_text
 
+# Names that parties and bodies of many countries share: the home country's, unless the
+# list's own country is home.
+SHARED_NAMES = {"democrats", "republicans", "conservatives", "tories", "labour",
+                "house of representatives", "secret service"}
+
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 SPEAKER_PRONOUNS = {"i", "me", "my", "mine", "you", "your", "yours", "yourself", "yourselves"}
@@ -120,6 +125,11 @@ class ActorResolver:
                         Candidate(key=NONE_CANDIDATE, label="none", score=0.0),))
             sector = "MIL" if best.how == MILITARY_SEAT else None
             actor = best.entry.actor(self.day, sector=sector)
+            if best.how == WEAK and _strip_the(mention.text).lower() in SHARED_NAMES and self.home \
+                    and actor.country not in (None, "IGO", self.home):
+                # "the Conservatives" in a Canadian story: a party family's name is the
+                # home country's party, not the one the list happens to hold.
+                actor = Actor(name=mention.text, country=self.home, sector=actor.sector)
             candidates = tuple(Candidate(key=s.entry.id, label=s.entry.name, score=round(score, 3))
                                for score, s in scored)
             return replace(mention, actor=actor,
