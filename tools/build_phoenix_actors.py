@@ -25,8 +25,10 @@ Kept is what can name someone in news text without guessing:
 - no entry of no country (NGOs, international militant groups): what the text says
   of them ("Iraq's Red Crescent") tells more than a name with no country;
 - no one-word name that is an English word ("Rice", "Ban"), judged by the WordNet
-  lemma lists the spaCy model ships; no name of a body made only of English words
-  ("Supreme Court" belongs to every country);
+  lemma lists the spaCy model ships; no name made only of English and country words
+  that is a body's with no country word ("Supreme Court"), ends in an agent noun
+  ("German Chancellor") or holds "of" ("Secretary of State"): a description, which
+  the resolver reads in context;
 - no name two entries of different countries share.
 Curated data wins: the loader (nlp/actor_data.py) skips any entry whose name the
 curated YAML already has, so this file need not change when the YAML does.
@@ -81,6 +83,8 @@ BODY_WORDS = {
 }
 PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der",
              "den", "ter", "la", "le", "bin", "ibn", "bint", "al", "el", "y", "e", "ul", "ud"}
+FUNCTION_WORDS = {"of", "for", "and", "the", "in", "on", "to", "against", "at", "a", "an", "by",
+                  "with", "us", "u.s.", "u.s", "uk", "u.k."}
 CONNECTIVES = {"of", "for", "and", "the", "in", "on", "to", "against", "at"}
 NOTICE = ("Derived by tools/build_phoenix_actors.py from PETRARCH2's Phoenix actor and agent "
           "dictionaries (openeventdata/petrarch2, commit 676801cd9cb2). "
@@ -311,7 +315,8 @@ def _role(code: Code, entry_country: str | None) -> list:
     return role
 
 
-def build_actors(source: Path, common: set[str], countries: set[str]) -> dict:
+def build_actors(source: Path, common: set[str], countries: set[str],
+                 agent_nouns: set[str] = frozenset()) -> dict:
     records = [r for name in ACTOR_FILES if (source / name).is_file()
                for r in read_records(source / name)]
     proper = country_words(records, countries)
@@ -352,8 +357,12 @@ def build_actors(source: Path, common: set[str], countries: set[str]) -> dict:
                 continue
             if len(tokens) == 1 and tokens[0].strip(".'") in common:
                 continue          # "Rice", "Ban"
-            if body and all(t in common and t not in proper for t in tokens):
-                continue          # "Supreme Court", "Interim Government"
+            if all(t in common or t in proper or t in FUNCTION_WORDS for t in tokens) and (
+                    any(t in FUNCTION_WORDS for t in tokens) or tokens[-1] in agent_nouns
+                    or (body and not any(t in proper for t in tokens))):
+                # "Supreme Court", "German Chancellor", "US Secretary of State": a
+                # description, which nlp/actors.py reads from its words in context.
+                continue
             names.extend(n for n in display_names(phrase) if n not in names)
         if not names:
             counts["no name left"] += 1
@@ -436,7 +445,7 @@ def agent_sector(code: str) -> str | None:
     return ROLE_SECTORS.get(armed[0] if armed else chunks[0])
 
 
-def build_agents(source: Path) -> dict:
+def build_agents(source: Path, every_sector: bool = False) -> dict:
     """One-word agents ("insurgent", "gendarme") with their regular or listed plurals.
     Phrases are left out: their words rarely end a noun phrase as the dictionary has them
     ("ministry for energy"), and as institution names they cost events on the check halves."""
@@ -451,7 +460,8 @@ def build_agents(source: Path) -> dict:
             substitutions[marker.group(1)] = [w.strip() for w in marker.group(2).split(",") if w.strip()]
             continue
         match = AGENT_LINE.match(line)
-        if not match or agent_sector(match.group("code")) not in AGENT_SECTORS:
+        if not match or agent_sector(match.group("code")) not in AGENT_SECTORS and not (
+                every_sector and agent_sector(match.group("code"))):
             continue
         sector = agent_sector(match.group("code"))
         phrase = match.group("phrase").strip().rstrip("_")
@@ -477,7 +487,9 @@ def build(source: Path, common: set[str] | None = None,
           countries: set[str] | None = None) -> tuple[dict, dict]:
     common = common_english_words() if common is None else common
     countries = project_countries() if countries is None else countries
-    return build_actors(source, common, countries), build_agents(source)
+    agents = build_agents(source, every_sector=True)
+    return (build_actors(source, common, countries, set(agents["group_nouns"])),
+            build_agents(source))
 
 
 def dump(data: dict) -> str:

@@ -32,6 +32,10 @@ ELBONIAN_NATIONAL_GUARD
 	[FRAMIL]
 GRIGOR_PALANSKY_
 	[USRGOV 800101-911225]
+CHIEF_OF_STAFF_
+	[ESPGOV 100101-120101]
+LILIAN_BAKER_
+	[ESPGOV 100101-120101]
 LINA_VORSTEDT_
 	[KSVGOV 080217-120101]
 MARTA_KELLSON_
@@ -54,6 +58,7 @@ AGENTS = """\
 !PERSON! = MAN, MEN
 INSURGENT [~REB]
 GENDARME [~COP]
+GUARD [~MIL]
 MILITIA!PERSON! [~REB]
 VILLAGE [~CVL]
 UPRISING [~REB]
@@ -83,7 +88,7 @@ def built(tool, tmp_path_factory):
     (source / "Phoenix.International.actors.txt").write_text(INTERNATIONAL, encoding="utf-8")
     (source / "Phoenix.MilNonState.actors.txt").write_text(MILNONSTATE, encoding="utf-8")
     (source / "Phoenix.agents.txt").write_text(AGENTS, encoding="utf-8")
-    common = {"brown", "supreme", "court", "national", "guard"}
+    common = {"brown", "supreme", "court", "national", "guard", "chief", "staff", "lilian", "baker"}
     countries = {"FRA", "DEU", "GBR", "ESP", "ITA", "PRT", "XKX"}
     actors, agents = tool.build(source, common=common, countries=countries)
     by_name = {e["name"]: e for e in actors["entries"]}
@@ -118,10 +123,15 @@ def test_country_blocks_common_words_and_generic_bodies_are_dropped(built):
     assert not {"Elbonia", "Elbonian", "Elbotown", "Brown", "BROWN", "Supreme Court"} & set(by_name)
 
 
-def test_a_body_named_with_a_country_word_is_kept(built):
-    guard = built[2]["Elbonian National Guard"]
+def test_a_descriptive_name_is_left_to_the_resolver_and_its_acronym_kept(built):
+    _, _, by_name = built
+    assert "Elbonian National Guard" not in by_name and "Chief Of Staff" not in by_name
+    guard = by_name["ENG"]
     assert guard["kind"] == "org" and (guard["country"], guard["sector"]) == ("FRA", "MIL")
-    assert "ENG" in guard["aliases"]
+
+
+def test_a_person_named_in_common_words_alone_is_kept(built):
+    assert built[2]["Lilian Baker"]["country"] == "ESP"
 
 
 def test_a_name_two_countries_share_names_no_one(built):
