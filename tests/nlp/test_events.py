@@ -461,3 +461,8 @@ def test_a_party_family_name_is_the_home_countrys_party(code):
     assert {a.country for a in event.actor} == {"CAN"}
     event = find(code("LONDON – The Conservatives accused Labour of betraying voters."), "ACCUSE")
     assert {a.country for a in event.actor} == {"GBR"}
+
+
+def test_speaking_to_the_press_consults_no_party(code):
+    assert not [e for e in code("The Portuguese prime minister started the news conference in "
+                                "Lisbon by thanking the police.") if e.type == "CONSULT"]

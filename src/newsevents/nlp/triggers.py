@@ -113,7 +113,21 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
         if _refers_back(token, trigger):
             continue
         found.append(Found(token, trigger))
+    found = [f for f in found if not (f.trigger.type == "CONSULT" and _briefs_the_press(f.token))]
     return _drop_conditions(_drop_elaborations(_drop_enveloped(_drop_argument_nouns(found))))
+
+
+BRIEFINGS = {"conference", "briefing", "availability"}
+
+
+def _briefs_the_press(token: Token) -> bool:
+    """ "held a news conference", "the press conference": speaking to reporters consults
+    no party."""
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [
+        c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(n.lemma_.lower() in BRIEFINGS and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press", "media") for c in n.children)
+        for n in nouns)
 
 
 def _drop_conditions(found: list[Found]) -> list[Found]:
@@ -151,7 +165,7 @@ def _verb_conditions_hold(token: Token, trigger: Trigger) -> bool:
         return False
     # "a statement released by his team": the noun a participle describes is its object.
     if trigger.party_object_only and token.dep_ == "acl" and token.tag_ == "VBN" \
-            and not _is_party(token.head):
+            and not is_party(token.head):
         return False
     return not _excluded(token, trigger)
 
@@ -222,10 +236,10 @@ def _happening(verb: Token) -> bool:
 def _has_party_object(token: Token) -> bool:
     # In the passive the object is the subject: "three suspects were charged".
     obj = first_child(token, ("dobj",)) or first_child(token, ("nsubjpass",))
-    return obj is not None and _is_party(obj)
+    return obj is not None and is_party(obj)
 
 
-def _is_party(obj: Token) -> bool:
+def is_party(obj: Token) -> bool:
     # A people or group noun ("hostages", "troops", "protesters") names a party too.
     return (obj.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or obj.pos_ in ("PROPN", "PRON")
             or any(c.ent_type_ in ("PERSON", "NORP", "GPE") for c in _noun_phrase(obj))
