@@ -195,3 +195,8 @@ def test_a_dateline_country_the_story_names_stays_home(resolve):
     text = ("NAIROBI, Kenya — Officials in Kenya said on Monday that rains had cut the road "
             "to Mandera and Wajir.")
     assert codes(resolve(text, "Officials")) == [("KEN", "GOV")]
+
+
+def test_with_no_dateline_and_no_country_named_the_storys_places_give_home(resolve):
+    text = "Gunmen stormed a market in Maiduguri before dawn, witnesses said."
+    assert codes(resolve(text, "Gunmen")) == [("NGA", "REB")]

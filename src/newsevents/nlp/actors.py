@@ -6,7 +6,8 @@ Lavrov", "Sudanese paramilitary fighters", "North Korea's KCNA") take the
 country from their modifiers and the sector from titles and group nouns.
 Short names, pronouns and "the two nations" refer back to earlier mentions.
 A described group with no country of its own ("police", "the government")
-belongs to the article's home country: the dateline's, else the most named; a
+belongs to the article's home country: the dateline's, else the most named,
+else that of the places the story names; a
 dateline whose country the story never names, while it places itself in another,
 only says where the story was filed.
 """
@@ -261,6 +262,9 @@ class ActorResolver:
     def _most_named_country(self) -> str | None:
         counts = Counter(m.actor.country for m in self.mentions
                          if m.actor and m.actor.country and m.actor.country != "IGO")
+        if not counts:
+            # No country named: the places the story happens in ("gunmen in Kano").
+            counts = Counter(p.country for p in self.doc._.places or [] if p.country)
         return counts.most_common(1)[0][0] if counts else None
 
     # ---- noun phrases ------------------------------------------------------
