@@ -195,3 +195,16 @@ def test_a_surname_in_a_list_of_people_is_not_taken_for_a_town(parse, gazetteer)
     text = "The award went to Maria Lopez, John Preston and Anna Kirby."
     found = {p.text for p in places_of(parse, gazetteer, text)}
     assert not found & {"Preston", "Kirby", "Lopez"}
+
+
+def test_a_town_near_another_named_town_is_read_as_that_one(parse, gazetteer):
+    # Three places share the name; the one beside the other town the story names wins.
+    text = "For the farmers of Edmonton, a short drive from Cairns, the rain came late."
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Edmonton"].country == "AUS" and found["Edmonton"].admin1 == "Queensland"
+
+
+def test_a_big_city_keeps_its_name_when_nothing_points_elsewhere(parse, gazetteer):
+    text = "For the farmers of Edmonton, the rain came late."
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Edmonton"].country == "CAN"

@@ -41,6 +41,7 @@ neighborhood townspeople sheriff fire firefighters prosecutor prosecutors magist
 """.split())
 SPEECH_VERBS = frozenset("said says told added noted warned argued stated".split())
 NONE_SCORE = 0.55
+NEARBY_BONUS = 0.4       # a reading near another town the article names
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,11 @@ def _keep_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
             if said_after and not place_entity and not _is_strong(place):
                 continue
         kept.append((place, kind))
+    if any(p.feature == "city" and _is_strong(p) and not common for p, _ in kept):
+        # The name is taken as a town: its smaller namesakes stay candidates, for the
+        # article's countries, states and nearby towns to choose among.
+        kept += [(p, k) for p, k in match.readings if p.feature == "city" and not _is_strong(p)
+                 and k in (NAME, ALT) and (p, k) not in kept]
     return tuple(kept)
 
 
@@ -303,9 +309,11 @@ def _score(place: Place, kind: str, about: dict[str, float], qualifier: tuple[se
 
 def _resolve(match: NameMatch, readings: tuple[tuple[Place, str], ...], about: dict[str, float],
              qualifier: tuple[set[str], set[str]],
-             about_admin1: dict[str, float] | None = None) -> Where | None:
+             about_admin1: dict[str, float] | None = None,
+             nearby: frozenset[str] = frozenset()) -> Where | None:
     place_entity = _is_place_entity(match.span)
-    scored = sorted(((_score(p, k, about, qualifier, place_entity, about_admin1), p)
+    scored = sorted(((_score(p, k, about, qualifier, place_entity, about_admin1)
+                      + (NEARBY_BONUS if p.key in nearby else 0.0), p)
                      for p, k in readings),
                     key=lambda pair: (-pair[0], -pair[1].population, pair[1].key))
     candidates = [Candidate(key=p.key, label=_label(p), score=s) for s, p in scored[:5]]
@@ -334,12 +342,39 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
             matches.append(NameMatch(match.span, readings))
     about = _article_countries(doc, matches)
     about_admin1 = _article_subdivisions(matches)
+    qualifiers = [_qualifier(matches, position) for position in range(len(matches))]
+    first = [_resolve(match, match.readings, about, qualifiers[position], about_admin1)
+             for position, match in enumerate(matches)]
     places = []
     for position, match in enumerate(matches):
-        where = _resolve(match, match.readings, about, _qualifier(matches, position), about_admin1)
+        where = first[position]
+        if where is not None and len(match.readings) > 1:
+            nearby = _near_other_places(match, first)
+            if nearby:
+                where = _resolve(match, match.readings, about, qualifiers[position], about_admin1,
+                                 nearby)
         if where is not None:
             places.append(where)
     return places
+
+
+NEARBY_KM = 80.0
+
+
+def _near_other_places(match: NameMatch, resolved: list[Where | None]) -> frozenset[str]:
+    """Keys of a name's readings that lie near a town or county the article names under
+    another name: "Edmonton, just outside Cairns" is the Edmonton by Cairns."""
+    from ..eval.toponyms import haversine_km
+    anchors = [(w.lat, w.lon) for w in resolved
+               if w is not None and w.feature in ("city", "admin2") and w.lat is not None
+               and fold(w.text) != fold(match.text)]
+    near = set()
+    for place, _ in match.readings:
+        if place.lat is None or place.feature not in ("city", "admin2"):
+            continue
+        if any(haversine_km(place.lat, place.lon, lat, lon) <= NEARBY_KM for lat, lon in anchors):
+            near.add(place.key)
+    return frozenset(near)
 
 
 class PlaceTagger:
