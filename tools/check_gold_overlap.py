@@ -5,7 +5,7 @@
 Reads every string in the gold files of DIR (default: ../shared/gold next to the
 repository; dev.jsonl, news-dev.jsonl, plover-gsr.jsonl, timex.jsonl, toponyms.jsonl:
 article texts, titles, evidence spans, notes) and scans the files under PATH (default:
-tests/, corpus/, src/newsevents/data/, benchmarks/, examples/) for any run of N (default 7)
+tests/, corpus/, src/ (code, comments and data), benchmarks/, examples/) for any run of N (default 7)
 consecutive words shared with gold text. Words are lower-cased with punctuation stripped
 ("U.N." and "UN", "Russia's" and "Russias" are one word each) and read across line
 breaks, so quoting style and a sentence split over several string literals do not hide
@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_FILES = ("dev.jsonl", "news-dev.jsonl", "plover-gsr.jsonl", "timex.jsonl", "toponyms.jsonl")
 NAMES = ROOT / "tools" / "gold_overlap_names.txt"
-SCANNED = ("tests", "corpus", "src/newsevents/data", "benchmarks", "examples")
+SCANNED = ("tests", "corpus", "src", "benchmarks", "examples")
 RUN = 7
 SKIPPED_DIRS = {"__pycache__", ".pytest_cache", ".git"}
 TEXT_SUFFIXES = {".py", ".jsonl", ".json", ".yaml", ".yml", ".txt", ".md", ".tsv", ".csv",

@@ -145,7 +145,7 @@ class ActorResolver:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country, sector = self._describe(span.root) if span is not None else (None, None)
             if span is not None and country is None:
-                # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
+                # "Ana Ruiz, the United Nations refugee agency's regional director"
                 country, sector = self._apposition(span.root, sector)
             actor = Actor(name=mention.text, country=country or self.home,
                           sector=sector)

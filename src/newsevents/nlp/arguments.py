@@ -140,8 +140,8 @@ class ArgumentFinder:
         return ()
 
     def _other_side_at_home(self, party: Actor, token: Token, actor: tuple[Actor, ...]) -> bool:
-        """A compatriot named with a country of its own and another role: "officials demanded
-        support from the Montenegro Assembly", "protesters ... from President X"."""
+        """A compatriot named with a country of its own and another role: "ministers sought
+        backing from the Serbian parliament", "protesters ... from President X"."""
         return (token.i not in self.resolver.defaulted and party.sector not in {a.sector for a in actor}
                 and not (party.id or "").startswith("country:") and party.sector is not None)
 

@@ -640,7 +640,7 @@ PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT
 
 def _only_town_in_sentence(event: Event, doc: Doc, places: list[Where]) -> Where | None:
     """A physical event whose sentence names exactly one town or feature happened there
-    ("opened fire on protesters who tried to take the airport in the city of Ayacucho")."""
+    ("troops fired on a crowd trying to storm the depot in the town of Juliaca")."""
     trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     if trigger is None or len(trigger) == 0:
         return None

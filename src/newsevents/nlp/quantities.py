@@ -600,7 +600,7 @@ def _fit_distance(trigger: Token, anchor: Token) -> int | None:
             return None
         return len(path)
     # The trigger describes the counted noun: "76 aircraft, 15 ships and four vessels
-    # operating around the island", "seven rifles seized by its coast guard".
+    # operating around the island", "four boats impounded by its navy".
     # A noun trigger stands for its clause: "the attack destroyed 30 homes",
     # "imposed sanctions on 11 officials".
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") \
@@ -634,8 +634,8 @@ def attach_quantities(doc: Doc, events: list[Event], quantities: list[Quantity])
     """Events with each quantity added to the nearest event whose clause holds it.
 
     A quantity also goes to any other fitting event whose evidence holds it and overlaps
-    the nearest one's (they share the clause words: "demanded that China return seven
-    rifles seized by its coast guard"); casualty counts prefer ASSAULT events.
+    the nearest one's (they share the clause words: "demanded that Japan hand back four
+    boats impounded by its navy"); casualty counts prefer ASSAULT events.
     """
     triggers = [_trigger(doc, e) for e in events]
     extra: list[list[Quantity]] = [[] for _ in events]

@@ -422,7 +422,7 @@ def _event_date(doc: Doc, event: Event, heads: list[tuple[When, Token]]) -> When
     if own is not None:
         return _clip_to_report(own, reporter, heads)
     if clause.dep_ in ("relcl", "acl"):
-        # "a speech on March 13 in which he called ...", "the court's order of May 2
+        # "an interview on June 2 in which she urged ...", "the court's order of May 2
         # rejecting the plea": the time of the noun the clause describes.
         return _antecedent_when(clause, heads)
     current = clause
@@ -452,7 +452,7 @@ def _conjunct_when(clause: Token, heads: list[tuple[When, Token]]) -> When | Non
 
 
 def _antecedent_when(relative: Token, heads: list[tuple[When, Token]]) -> When | None:
-    """"a speech on March 13 in which he called ...": a relative clause takes the time
+    """"an interview on June 2 in which she urged ...": a relative clause takes the time
     of the noun it describes (attached to it, or standing between it and the clause),
     never that of the main clause."""
     antecedent = relative.head

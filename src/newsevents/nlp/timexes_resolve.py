@@ -413,7 +413,7 @@ def resolve_the_weekend(found: Found, ctx: Context) -> CalendarSpan | None:
 
 
 def resolve_hours_to_weekday(found: Found, ctx: Context) -> CalendarSpan | None:
-    """"in the 24 hours to 6 a.m. on Wednesday": the day before through that day."""
+    """"in the 24 hours to 8 a.m. on Friday": the day before through that day."""
     resolved = resolve_weekday(found, ctx)
     if resolved is None:
         return None

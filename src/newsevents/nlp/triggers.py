@@ -536,7 +536,7 @@ def _drop_argument_nouns(found: list[Found]) -> list[Found]:
     return [f for f in found if not (f.token.pos_ in ("NOUN", "PROPN") and (
         (f.token.head.i in verbs and f.token.dep_ in ("nsubj", "nsubjpass", "dobj"))
         or f.token.i in described
-        # "killed 46 civilians in an attack on a village": one event, told by the verb
+        # "killed 12 farmers in a raid on their hamlet": one event, told by the verb
         or any(verb_types.get(a.i) == f.trigger.type for a in f.token.ancestors
                if a.sent.start == f.token.sent.start)))]
 
