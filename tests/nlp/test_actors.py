@@ -200,3 +200,15 @@ def test_a_dateline_country_the_story_names_stays_home(resolve):
 def test_with_no_dateline_and_no_country_named_the_storys_places_give_home(resolve):
     text = "Gunmen stormed a market in Maiduguri before dawn, witnesses said."
     assert codes(resolve(text, "Gunmen")) == [("NGA", "REB")]
+
+
+def test_the_two_sides_of_a_civil_war_are_both_of_one_country(resolve):
+    text = ("The army and the Rapid Support Forces signed a truce in Jeddah, "
+            "but the two sides resumed shelling within hours.")
+    assert [a.sector for a in resolve(text, "sides")] == ["MIL", "REB"]
+
+
+def test_two_nations_are_still_two_countries(resolve):
+    text = ("The army and the Rapid Support Forces fought in Khartoum while Egypt and Kenya "
+            "offered talks; the two nations sent envoys.")
+    assert {a.country for a in resolve(text, "nations")} == {"EGY", "KEN"}

@@ -41,6 +41,8 @@ RELATIONAL_NOUNS = {"creditor", "neighbour", "neighbor", "ally", "partner", "cri
                     "counterpart"}
 PAIR_WORDS = {"nations", "countries", "sides", "states", "neighbors", "neighbours", "governments",
               "leaders", "parties", "regimes", "capitals", "allies"}
+NATION_WORDS = {"nations", "countries", "states", "neighbors", "neighbours", "governments",
+                "regimes", "capitals"}
 BACK_REFERENCES = {"country": "country", "nation": "country", "state": "country",
                    "bloc": "igo", "alliance": "igo", "organization": "igo", "organisation": "igo",
                    "group": "group", "militia": "group", "movement": "group"}
@@ -536,7 +538,11 @@ class ActorResolver:
                     c.dep_ == "conj" for c in token.children):
                 parties = self.actors_for(token)
                 countries = {a.country for a in parties}
-                if len(parties) >= 2 and len(countries) >= 2 and None not in countries:
+                # "The army and the RSF ... the two sides": sides, parties and leaders may
+                # be of one country; two nations or governments may not.
+                distinct = countries if head.lower_ in NATION_WORDS else {
+                    (a.country, a.sector, a.name) for a in parties}
+                if len(parties) >= 2 and len(distinct) >= 2 and None not in countries:
                     return parties
         seen: list[Actor] = []
         for mention in sorted(self.mentions, key=lambda m: -m.start):
