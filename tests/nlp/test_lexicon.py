@@ -376,3 +376,81 @@ def test_general_verbs_alone_code_nothing(event_types, text):
 def test_the_month_of_march_is_not_a_protest_march(event_types):
     types = event_types("Turkish police stopped the convoy in March.")
     assert "COERCE" not in types and "PROTEST" not in types
+
+
+# The wider vocabulary of wire stories, a few wordings per type.
+WIRE_WORDINGS = [
+    ("The decision sparked condemnation from Turkey.", "ACCUSE"),
+    ("The prime minister came under heavy criticism from Germany over the deal.", "ACCUSE"),
+    ("Erdogan attacked the Dutch government's decision.", "ACCUSE"),
+    ("Lawmakers grilled the defence minister about the failed operation.", "ACCUSE"),
+    ("Canada raised concerns about China's treatment of the Uyghurs.", "ACCUSE"),
+    ("Police booked five men for rioting in Meerut.", "ACCUSE"),
+    ("Russia blocked a UN Security Council resolution on Syria.", "REJECT"),
+    ("Lawmakers voted down the government's budget.", "REJECT"),
+    ("The United States voted against the resolution.", "REJECT"),
+    ("China objected to the US naval patrol.", "REJECT"),
+    ("Beijing refuted the allegations of forced labour.", "REJECT"),
+    ("Tehran balked at the new conditions.", "REJECT"),
+    ("The Japanese prime minister admitted mistakes in the handling of the crisis.", "CONCEDE"),
+    ("The police chief took the blame for the stampede.", "CONCEDE"),
+    ("Germany issued a formal apology to Namibia.", "CONCEDE"),
+    ("The government made concessions to the protesters.", "CONCEDE"),
+    ("Pakistan restored mobile internet services in the region.", "CONCEDE"),
+    ("Iran softened its stance on the nuclear talks.", "CONCEDE"),
+    ("Ukraine dropped its lawsuit against Russia.", "CONCEDE"),
+    ("US forces left the base in Syria.", "RETREAT"),
+    ("The gunmen freed the kidnapped engineer.", "RETREAT"),
+    ("Rebels handed in their weapons to the UN mission.", "RETREAT"),
+    ("Israel halted its offensive in Gaza.", "RETREAT"),
+    ("Germany stands with Israel.", "SUPPORT"),
+    ("France voted for the resolution.", "SUPPORT"),
+    ("The United States voted in favour of the resolution.", "SUPPORT"),
+    ("Japan lent its support to the peace plan.", "SUPPORT"),
+    ("The senator championed Ukraine's cause.", "SUPPORT"),
+    ("The militants made threats against the judge.", "THREATEN"),
+    ("Russia is rattling its sabre at NATO.", "THREATEN"),
+    ("Nurses observed a bandh in Kolkata.", "PROTEST"),
+    ("Farmers staged a dharna outside the Parliament in Delhi.", "PROTEST"),
+    ("Residents gheraoed the police station in Howrah.", "PROTEST"),
+    ("A gunfight between police and militants in Shopian left two dead.", "ASSAULT"),
+    ("Government forces regained control of the town from the rebels.", "ASSAULT"),
+    ("Troops repelled an attack by Taliban fighters in Helmand.", "ASSAULT"),
+    ("A woman was gang-raped in Uttar Pradesh.", "ASSAULT"),
+    ("Police recovered a huge cache of arms in Manipur.", "COERCE"),
+    ("Officials nabbed two smugglers in Assam.", "COERCE"),
+    ("The Indian army established a new camp near the border.", "MOBILIZE"),
+    ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", "AID"),
+    ("China shipped vaccines to Cambodia.", "AID"),
+    ("Britain trained Ukrainian soldiers.", "AID"),
+    ("Peru and Ecuador settled their border dispute.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize("text, expected", WIRE_WORDINGS, ids=[s[0][:40] for s in WIRE_WORDINGS])
+def test_wire_story_wording_codes_to_its_plover_type(event_types, text, expected):
+    assert expected in event_types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The UN opened a refugee camp near the border.",
+    "The rapper rapped about his childhood.",
+    "The company released its annual report.",
+    "The singer defied expectations.",
+    "The team walked out of the stadium.",
+    "The party regained control of the senate.",
+])
+def test_look_alike_wordings_code_nothing(event_types, text):
+    assert event_types(text) == []
+
+
+def test_a_rape_is_an_assault_not_a_rebuke(event_types):
+    types = event_types("Four men raped a woman in Delhi.")
+    assert "ACCUSE" not in types
+
+
+def test_people_freed_by_a_phrase_stay_the_recipient(pipeline):
+    _, doc = next(pipeline.run([Article(text="The Belarusian government freed 40 political prisoners on Sunday.",
+                                        published=None)]))
+    released = [e for e in doc._.events if e.type == "RETREAT"]
+    assert released and any(r.country == "BLR" for e in released for r in e.recipient)

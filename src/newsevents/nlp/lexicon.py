@@ -35,6 +35,7 @@ class Trigger:
     or_with: tuple[str, ...] = ()         # a noun needing a verb also counts with these prepositions
     priority: int = 0                     # precedence over other phrases matching as closely
     direct_object: bool = False           # a phrase's object word must be the verb's own object
+    object_is_party: bool = False         # a phrase's object word names the party acted on ("freed the engineer")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ class Lexicon:
     nouns: dict[str, Trigger]
     by_verb: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
     modifiers: dict[str, Trigger] = field(default_factory=dict)   # "striking doctors"
+    forms: dict[str, str] = field(default_factory=dict)          # "raped" -> "rape", not "rap"
+
+    def verb_lemma(self, word: str, lemma: str) -> str:
+        """The lemma of a verb form, where the parser's lemma is known to be wrong."""
+        return self.forms.get(word.lower(), lemma.lower())
 
     def phrases_for(self, lemma: str) -> tuple[Phrase, ...]:
         """The phrase entries a verb lemma heads, in file order."""
@@ -79,7 +85,8 @@ def _trigger(row: dict, where: str) -> Trigger:
                    via_predicate=bool(row.get("via_predicate")), via_for=bool(row.get("via_for")),
                    needs_prep=_words(row, "needs_prep", where), unless=_words(row, "unless", where),
                    or_with=_words(row, "or_with", where), priority=int(row.get("priority") or 0),
-                   direct_object=bool(row.get("direct_object")))
+                   direct_object=bool(row.get("direct_object")),
+                   object_is_party=bool(row.get("object_is_party")))
 
 
 def _words(row: dict, field: str, where: str) -> tuple[str, ...]:
@@ -110,4 +117,5 @@ def load_lexicon() -> Lexicon:
             by_verb.setdefault(verb, []).append(phrase)
     modifiers = {word: _trigger(row, f"triggers.yaml modifier {word}")
                  for word, row in (data.get("modifiers") or {}).items()}
-    return Lexicon(phrases, verbs, nouns, {k: tuple(v) for k, v in by_verb.items()}, modifiers)
+    forms = {str(word).lower(): str(lemma).lower() for word, lemma in (data.get("forms") or {}).items()}
+    return Lexicon(phrases, verbs, nouns, {k: tuple(v) for k, v in by_verb.items()}, modifiers, forms)

@@ -63,7 +63,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             continue
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             hit = _phrase_hit(token, lexicon)
-            trigger = lexicon.verbs.get(token.lemma_.lower())
+            lemma = lexicon.verb_lemma(token.lower_, token.lemma_)
+            trigger = lexicon.verbs.get(lemma)
             if hit is None and trigger is not None and _verb_conditions_hold(token, trigger):
                 hit = Found(token, trigger)
             if _done_jointly(token) and (hit is None or hit.trigger.type in JOINT_MATERIAL):
@@ -78,7 +79,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
                 continue        # "a fire killed nine workers": no sense of the verb applies
             # The project's lexicon first; then the CAMEO dictionary's patterns, and its
             # default senses only for verbs the project's lexicon does not know.
-            trigger = cameo_trigger(token, cameo, patterns_only=token.lemma_.lower() in lexicon.verbs)
+            trigger = cameo_trigger(token, cameo, patterns_only=lemma in lexicon.verbs)
             if trigger is not None and token.pos_ == "VERB":
                 backoff.append(Found(token, trigger))
     # The CAMEO dictionary's senses are many and broad: they speak only where the
@@ -355,7 +356,7 @@ def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
     how closely the matched word is tied to the verb; then the longer object ("air
     strike" over "strike"); then an entry whose extra condition holds ("launched strikes
     on ..." is an attack, not a labour strike; "called off the strike" is no strike)."""
-    lemma = token.lemma_.lower()
+    lemma = lexicon.verb_lemma(token.lower_, token.lemma_)
     best: Found | None = None
     best_key: tuple[int, ...] | None = None
     words: list[tuple[str, Token, int]] | None = None
@@ -393,7 +394,9 @@ def _phrase_hit(token: Token, lexicon: Lexicon) -> Found | None:
         if best_key is None or key > best_key:
             best_key = key
             # A guest received is a party, not the phrase's object word ("received the envoy").
-            best = Found(token, trigger, None if trigger.via_predicate or trigger.reverse else carrier)
+            # An object word naming people acted on ("freed the engineer") stays their mention.
+            best = Found(token, trigger, None if trigger.via_predicate or trigger.reverse
+                         or trigger.object_is_party else carrier)
     return best
 
 
