@@ -466,3 +466,10 @@ def test_a_party_family_name_is_the_home_countrys_party(code):
 def test_speaking_to_the_press_consults_no_party(code):
     assert not [e for e in code("The Portuguese prime minister started the news conference in "
                                 "Lisbon by thanking the police.") if e.type == "CONSULT"]
+
+
+def test_protesters_who_gather_somewhere_are_protesting(code):
+    event = find(code("Thousands of protesters gathered outside the army headquarters in Khartoum."),
+                 "PROTEST")
+    assert {a.country for a in event.actor} == {"SDN"}
+    assert not code("Journalists gathered outside the court in Ankara.")

@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Span
 from .actors import BACK_REFERENCES, PAIR_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .cameo import CameoLexicon, Pattern, load_cameo
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .triggers import (ANY_OBJECT, EFFECT_PHRASES, EFFECT_VERBS, HAPPENING_VERBS, LIGHT_VERBS,
-                       READINESS, SPAN_NOUNS)
+from .triggers import (ANY_OBJECT, EFFECT_PHRASES, EFFECT_VERBS, GATHERING_VERBS, HAPPENING_VERBS,
+                       LIGHT_VERBS, PROTESTER_NOUNS, READINESS, SPAN_NOUNS)
 
 LEMMA_POS = ("verb", "noun", "adj")
 # Words read are remembered; a stream of articles brings new ones without end.
@@ -270,6 +270,8 @@ class SentenceFilter:
         # "ready to send troops": readiness to cooperate is a promise.
         yield Rule(self._choice(READINESS))
         yield Rule(self._choice([JOINTLY]))
+        # "protesters gathered outside parliament"
+        yield Rule(self._choice(GATHERING_VERBS), ((self._choice(PROTESTER_NOUNS),),), verb_only=True)
 
     def _noun_options(self, trigger: Trigger) -> Iterable[tuple[Choice, ...]]:
         """The ways an event noun can count (`triggers.find_triggers`): with the verb it

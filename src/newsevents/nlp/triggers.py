@@ -35,6 +35,13 @@ READY_TO_COOPERATE = Trigger(type="AGREE", recipient=("xcomp_object",))
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # Material acts done "jointly" are cooperation between the doers (CAMEO 06).
 JOINT_ACTION = Trigger(type="COOPERATE", symmetric=True, recipient=("with",))
+# "Thousands of protesters gathered outside parliament": protesters who gather, camp or
+# converge somewhere are protesting.
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher", "striker", "rioter",
+                   "picketer"}
+GATHERING_VERBS = {"gather", "assemble", "converge", "congregate", "mass", "flock", "throng",
+                   "camp", "descend", "chant", "swarm"}
+CROWD_PROTEST = Trigger(type="PROTEST", mode="demo", recipient=("against", "outside"))
 JOINT_MATERIAL = {"AID", "MOBILIZE", "COOPERATE"}
 SAYING_VERBS = {"say", "announce", "state", "declare", "issue", "express", "tell", "note", "stress",
                 "propose", "publish", "write", "sign", "claim", "report", "call", "urge", "ask"}
@@ -70,6 +77,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             if _done_jointly(token) and (hit is None or hit.trigger.type in JOINT_MATERIAL):
                 # "jointly produced shells", "will jointly patrol the border"
                 hit = Found(token, JOINT_ACTION)
+            if hit is None and token.lemma_.lower() in GATHERING_VERBS and _protesters_act(token):
+                hit = Found(token, CROWD_PROTEST)
             if hit is not None:
                 found.append(hit)
                 if hit.object_token is not None:
@@ -129,6 +138,14 @@ def _briefs_the_press(token: Token) -> bool:
     return any(n.lemma_.lower() in BRIEFINGS and any(
         c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press", "media") for c in n.children)
         for n in nouns)
+
+
+def _protesters_act(verb: Token) -> bool:
+    subject = first_child(verb, ("nsubj",))
+    if subject is None:
+        return False
+    counted = pobj(subject, "of")          # "thousands of protesters"
+    return any(t is not None and t.lemma_.lower() in PROTESTER_NOUNS for t in (subject, counted))
 
 
 def _drop_conditions(found: list[Found]) -> list[Found]:
