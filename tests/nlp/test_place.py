@@ -208,3 +208,9 @@ def test_a_big_city_keeps_its_name_when_nothing_points_elsewhere(parse, gazettee
     text = "For the farmers of Edmonton, the rain came late."
     found = {p.text: p for p in places_of(parse, gazetteer, text)}
     assert found["Edmonton"].country == "CAN"
+
+
+def test_a_province_government_is_the_province_not_its_namesake_city(parse, gazetteer):
+    found = {p.text: p for p in places_of(parse, gazetteer,
+                                          "The Quebec Finance Minister defended the budget.")}
+    assert found["Quebec"].feature == "admin1"

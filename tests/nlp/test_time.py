@@ -339,3 +339,11 @@ def test_end_of_the_year_in_a_past_clause_is_last_years_before_december(nlp):
     # As the time of an event it is the last months of that year.
     found = resolve(nlp, "The bridge will reopen by year-end.", published=date(2024, 2, 10))
     assert found["year-end"] == (date(2024, 9, 1), date(2024, 12, 31))
+
+
+def test_earlier_this_year_is_the_whole_year_as_a_timeml_value(nlp):
+    found = resolve(nlp, "The plant hired 200 people earlier this year.", published=WEDNESDAY,
+                    timeml=True)
+    assert found["earlier this year"] == (date(2025, 1, 1), date(2025, 12, 31))
+    found = resolve(nlp, "The plant hired 200 people earlier this year.", published=WEDNESDAY)
+    assert found["earlier this year"] == (date(2025, 1, 1), date(2025, 10, 28))

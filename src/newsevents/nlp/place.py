@@ -42,6 +42,12 @@ neighborhood townspeople sheriff fire firefighters prosecutor prosecutors magist
 SPEECH_VERBS = frozenset("said says told added noted warned argued stated".split())
 NONE_SCORE = 0.55
 NEARBY_BONUS = 0.4       # a reading near another town the article names
+GOVERNMENT_BONUS = 0.3   # a state or province, not its namesake city, has a government
+# Nouns of a state's or province's own government: "the Quebec government", "Sindh's chief
+# minister", "Bavarian premier" (titles in between are skipped: "Quebec Health Minister").
+GOVERNMENT_NOUNS = frozenset("""
+government premier governor legislature minister ministry parliament assembly cabinet
+""".split())
 
 
 @dataclass(frozen=True)
@@ -248,18 +254,21 @@ def _article_countries(doc: Doc, matches: list[NameMatch]) -> dict[str, float]:
     return {country: count / top for country, count in counts.items()}
 
 
-def _article_subdivisions(matches: list[NameMatch]) -> dict[str, float]:
+def _named_subdivision(match: NameMatch) -> str | None:
+    """The first-level subdivision a name names outright ("Ky.", "Kentucky"); None for a
+    name that may also be a country ("Georgia") or a place elsewhere ("Washington")."""
+    if not any(p.feature == "admin1" for p, _ in match.readings):
+        return None
+    named = {p.admin1 if p.feature != "country" else None
+             for p, kind in match.readings if kind != ALT or p.feature == "admin1"}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _article_subdivisions(named: list[str | None], leave_out: int) -> dict[str, float]:
     """How much the article is about each first-level subdivision, 0..1, from the
-    subdivisions it names outright ("Ky.", "Kentucky"); a name that may also be a
-    country ("Georgia") or a place elsewhere ("Washington") says nothing."""
-    counts: Counter[str] = Counter()
-    for match in matches:
-        if not any(p.feature == "admin1" for p, _ in match.readings):
-            continue
-        named = {p.admin1 if p.feature != "country" else None
-                 for p, kind in match.readings if kind != ALT or p.feature == "admin1"}
-        if len(named) == 1 and None not in named:
-            counts[next(iter(named))] += 1
+    subdivisions its other names name outright (a name does not vouch for itself:
+    "Quebec" alone does not make Quebec the city)."""
+    counts: Counter[str] = Counter(n for i, n in enumerate(named) if n and i != leave_out)
     if not counts:
         return {}
     top = max(counts.values())
@@ -290,6 +299,22 @@ def _label(place: Place) -> str:
     return ", ".join(parts)
 
 
+def _names_a_government(span: Span) -> bool:
+    doc = span.doc
+    k = span.end
+    if k < len(doc) and doc[k].tag_ == "POS":
+        k += 1
+    for _ in range(3):
+        if k >= len(doc):
+            return False
+        if doc[k].lower_ in GOVERNMENT_NOUNS:
+            return True
+        if not doc[k].text[:1].isupper():
+            return False
+        k += 1
+    return False
+
+
 def _score(place: Place, kind: str, about: dict[str, float], qualifier: tuple[set[str], set[str]],
            place_entity: bool, about_admin1: dict[str, float] | None = None) -> float:
     score = _prior(place, kind)
@@ -312,8 +337,10 @@ def _resolve(match: NameMatch, readings: tuple[tuple[Place, str], ...], about: d
              about_admin1: dict[str, float] | None = None,
              nearby: frozenset[str] = frozenset()) -> Where | None:
     place_entity = _is_place_entity(match.span)
+    governed = _names_a_government(match.span)
     scored = sorted(((_score(p, k, about, qualifier, place_entity, about_admin1)
-                      + (NEARBY_BONUS if p.key in nearby else 0.0), p)
+                      + (NEARBY_BONUS if p.key in nearby else 0.0)
+                      + (GOVERNMENT_BONUS if governed and p.feature == "admin1" else 0.0), p)
                      for p, k in readings),
                     key=lambda pair: (-pair[0], -pair[1].population, pair[1].key))
     candidates = [Candidate(key=p.key, label=_label(p), score=s) for s, p in scored[:5]]
@@ -341,9 +368,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
         if readings:
             matches.append(NameMatch(match.span, readings))
     about = _article_countries(doc, matches)
-    about_admin1 = _article_subdivisions(matches)
+    named = [_named_subdivision(match) for match in matches]
+    about_admin1 = [_article_subdivisions(named, position) for position in range(len(matches))]
     qualifiers = [_qualifier(matches, position) for position in range(len(matches))]
-    first = [_resolve(match, match.readings, about, qualifiers[position], about_admin1)
+    first = [_resolve(match, match.readings, about, qualifiers[position], about_admin1[position])
              for position, match in enumerate(matches)]
     places = []
     for position, match in enumerate(matches):
@@ -351,8 +379,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
         if where is not None and len(match.readings) > 1:
             nearby = _near_other_places(match, first)
             if nearby:
-                where = _resolve(match, match.readings, about, qualifiers[position], about_admin1,
-                                 nearby)
+                where = _resolve(match, match.readings, about, qualifiers[position],
+                                 about_admin1[position], nearby)
         if where is not None:
             places.append(where)
     return places

@@ -469,6 +469,8 @@ def resolve_relative_unit(found: Found, ctx: Context) -> CalendarSpan | None:
         span = quarter_span(first.year, quarter_of(first))
     else:
         span = year_span(pub.year + shift)
+    if ctx.timeml and mod in ("earlier this", "earlier in the", "later this", "later in the"):
+        return span     # TimeML values name the whole unit: "earlier this year" is the year
     if mod in ("earlier this", "earlier in the") and unit != "weekend":
         return span[0], max(span[0], pub - timedelta(days=1)), "span"
     if mod in ("later this", "later in the") and unit != "weekend":
