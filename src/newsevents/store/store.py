@@ -237,11 +237,12 @@ class Store:
         """compute(), remembered until this Store next writes: for answers every page asks
         for (the filter form's type counts) that only change when articles are stored. Only
         writes through this Store are seen, which is all of them while it holds the file."""
+        generation = self.generation        # before reading: a write meanwhile makes it stale
         held = self._memo.get(key)
-        if held is not None and held[0] == self.generation:
+        if held is not None and held[0] == generation:
             return held[1]
         value = compute()
-        self._memo[key] = (self.generation, value)
+        self._memo[key] = (generation, value)
         return value
 
     def has_article(self, article_id: str) -> bool:
@@ -264,11 +265,13 @@ class Store:
             self._store._con.execute("BEGIN TRANSACTION")
 
         def __exit__(self, exc_type, exc, tb) -> None:
-            self._store.generation += 1
-            if exc_type is None:
-                self._store._con.execute("COMMIT")
-            else:
-                self._store._con.execute("ROLLBACK")
+            try:
+                if exc_type is None:
+                    self._store._con.execute("COMMIT")
+                else:
+                    self._store._con.execute("ROLLBACK")
+            finally:
+                self._store.generation += 1     # after the commit: readers now see it
 
     def transaction(self) -> "_Transaction":
         """BEGIN now; COMMIT when the block ends, ROLLBACK if it raises."""
