@@ -424,6 +424,7 @@ WIRE_WORDINGS = [
     ("China shipped vaccines to Cambodia.", "AID"),
     ("Britain trained Ukrainian soldiers.", "AID"),
     ("Peru and Ecuador settled their border dispute.", "AGREE"),
+    ("Kenya summoned the British high commissioner.", "ACCUSE"),
 ]
 
 
