@@ -473,3 +473,14 @@ def test_protesters_who_gather_somewhere_are_protesting(code):
                  "PROTEST")
     assert {a.country for a in event.actor} == {"SDN"}
     assert not code("Journalists gathered outside the court in Ankara.")
+
+
+def test_men_who_attack_someone_commit_an_assault_not_a_riot(code):
+    event = find(code("Four men beat a shopkeeper to death in a village near Multan."), "ASSAULT")
+    assert {a.country for a in event.actor} == {"PAK"}
+    assert find(code("Rioters torched police vehicles in Nairobi."), "PROTEST")
+
+
+def test_a_states_protest_to_another_is_a_diplomatic_complaint(code):
+    event = find(code("Turkey protested to Greece over the detention of its fishermen."), "ACCUSE")
+    assert {r.country for r in event.recipient} == {"GRC"}

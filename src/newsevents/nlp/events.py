@@ -38,6 +38,8 @@ ONE_PERSON = {"man", "woman", "person", "individual", "suspect", "teenager", "bo
               "youth", "student", "driver", "worker", "resident", "villager", "farmer", "assailant",
               "attacker", "gunman", "knifeman"}
 STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "INT"}
+PERPETRATORS = {"men", "gunmen", "attackers", "assailants", "robbers", "bandits", "kidnappers",
+                "thieves", "criminals", "thugs", "suspects", "knifemen"}
 DIRECTED_VERBAL = {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # Words for parties abroad that name no country: "urged allies to send air defences".
 FOREIGN_PARTIES = {"ally", "allies", "partner", "partners", "neighbor", "neighbors", "neighbour",
@@ -401,9 +403,19 @@ def _retype(event_type: str, mode: str | None, actor: tuple[Actor, ...],
             token: Token) -> tuple[str, str | None]:
     # Civilians who block roads or set fires are protesting, not coercing or assaulting;
     # one person who stabs or shoots is committing a crime, no protest.
-    if event_type in ("ASSAULT", "COERCE") and actor and all(
+    if event_type == "COERCE" and actor and all(
             a.sector in CIVILIAN_SECTORS and a.name.split()[-1].lower() not in ONE_PERSON for a in actor):
-        return "PROTEST", "obstruct" if event_type == "COERCE" else "riot"
+        return "PROTEST", "obstruct"
+    # A crowd's violence is rioting ("villagers torched cars"); men, gunmen or robbers who
+    # attack someone commit an assault.
+    if event_type == "ASSAULT" and actor and all(
+            a.sector in CIVILIAN_SECTORS and a.name.split()[-1].lower() not in ONE_PERSON | PERPETRATORS
+            for a in actor):
+        return "PROTEST", "riot"
+    # "Turkey protested to Greece": a state's protest is a diplomatic complaint.
+    if event_type == "PROTEST" and token.lemma_.lower() == "protest" and actor and all(
+            a.sector == "GOV" for a in actor):
+        return "ACCUSE", "disapprove"
     # "will not accept refugees": refusing is REJECT.
     if event_type == "AGREE" and any(c.dep_ == "neg" for c in token.children):
         return "REJECT", None
