@@ -186,8 +186,10 @@ def streaming_ingest(corpus: str, count: int, workers: int) -> None:
         command = [sys.executable, "-m", "newsevents.cli", "ingest", str(source),
                    "--db", str(Path(tmp) / "bench.duckdb"), "--workers", str(workers)]
         started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True)
+        # To files, not pipes: a pipe nobody reads fills up and stops the ingest.
+        stdout = open(Path(tmp) / "stdout", "w+", encoding="utf-8")
+        stderr_file = open(Path(tmp) / "stderr", "w+", encoding="utf-8")
+        child = subprocess.Popen(command, stdout=stdout, stderr=stderr_file, text=True)
         peak_rss = peak_pss = peak_main = 0.0
         while child.poll() is None:
             sizes = [_memory_mb(pid) for pid in _tree(child.pid)]
@@ -196,7 +198,10 @@ def streaming_ingest(corpus: str, count: int, workers: int) -> None:
             peak_main = max(peak_main, sizes[0][0] if sizes else 0.0)
             time.sleep(0.25)
         wall = time.perf_counter() - started
-        _, stderr = child.communicate()
+        stderr_file.seek(0)
+        stderr = stderr_file.read()
+        stdout.close()
+        stderr_file.close()
     summary = [line for line in stderr.splitlines() if line.startswith("stored")]
     print(f"streaming ingest of {count:,} articles ({workers} worker(s)): {wall:.0f} s, "
           f"{count / wall:.1f} articles/s; exit code {child.returncode}")
