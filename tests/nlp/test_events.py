@@ -484,3 +484,9 @@ def test_men_who_attack_someone_commit_an_assault_not_a_riot(code):
 def test_a_states_protest_to_another_is_a_diplomatic_complaint(code):
     event = find(code("Turkey protested to Greece over the detention of its fishermen."), "ACCUSE")
     assert {r.country for r in event.recipient} == {"GRC"}
+
+
+def test_a_measure_imposed_in_the_passive_was_imposed_by_the_authorities_there(code):
+    event = find(code("A curfew was imposed in Leh on Monday after clashes."), "COERCE")
+    assert [(a.name, a.country, a.sector) for a in event.actor] == [("authorities", "IND", "GOV")]
+    assert not code("Schools were closed in Lahore because of smog.")

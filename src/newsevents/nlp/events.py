@@ -278,12 +278,28 @@ STATE_ACTS = {**dict.fromkeys(("arrest", "detain", "apprehend", "jail", "impriso
               **dict.fromkeys(("deport", "expel", "extradite", "release", "free", "pardon"), "GOV")}
 
 
+MEASURES = {"curfew", "ban", "restriction", "lockdown", "emergency", "law", "internet", "service",
+            "border", "crossing", "airspace", "sanction", "embargo", "blockade", "checkpoint",
+            "highway", "access", "network", "website", "broadcast", "channel", "rally", "protest"}
+# Measures only a government takes or lifts, said in the passive with no agent.
+RESTRICTIONS = {"impose", "declare", "enforce", "suspend", "shut", "close", "seal", "ban", "block",
+                "lift", "ease", "relax", "extend", "restore", "cut"}
+
+
 def _implied_authorities(trigger, recipient: tuple[Actor, ...], token: Token,
                          finder: ArgumentFinder) -> tuple[Actor, ...]:
     """ "A man has been arrested over the stabbing": a state act in the passive with no
     agent was done by the authorities of the country where it happened, the country of
     the people it was done to, or the story's own country, in that order."""
-    sector = STATE_ACTS.get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    subject = first_child(token, ("nsubjpass",))
+    if lemma in RESTRICTIONS and trigger.type in ("COERCE", "CONCEDE", "SANCTION") and not recipient \
+            and subject is not None and subject.lemma_.lower() in MEASURES:
+        # "A curfew was imposed in Leh", "internet services were suspended": only a
+        # government imposes or lifts such measures, where they took effect.
+        country = _place_country(token, finder) or finder.resolver.home
+        return (Actor(name="authorities", country=country, sector="GOV"),) if country else ()
+    sector = STATE_ACTS.get(lemma)
     if sector is None or not recipient or not all(r.sector in (None, "CVL", "OPP", "MED", "BUS", "NGO",
                                                                "GOV", "REB", "LEG")
                                                    for r in recipient):
