@@ -37,7 +37,8 @@ def event_rows(article: Article, events: list[Event]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for event in events:
         event = event if event.id else event.with_id(article.key)   # as extract_articles ids them
-        rows.setdefault(event.id, dict(zip(EVENT_COLUMNS, _event_row(event, article.id))))
+        row = _event_row(event, article.id)
+        rows.setdefault(event.id, {c: row[c] for c in EVENT_COLUMNS})
     return list(rows.values())
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..quads import quad_case_sql
+from ..quads import QUAD_OF_TYPE, quad_case_sql
 
 if TYPE_CHECKING:
     from .store import Store
@@ -115,6 +115,60 @@ def refresh_facts(store: "Store", article_ids: Sequence[str]) -> None:
     store.execute(FILL.format(roles_where=f"WHERE {in_events}", articles_on=f"AND {in_articles_a}",
                               events_where=f"WHERE {in_events_e}"),
                   [*article_params, *event_params, *event_params])
+
+
+FACT_COLUMNS = (
+    "event_id", "article_id", "day", "day_end", "type", "quad", "modality", "score",
+    "actor_countries", "actor_names", "actor_nodes", "recipient_countries", "recipient_names",
+    "recipient_nodes", "place_name", "place_country", "source", "outlet", "evidence_start",
+    "trigger_start",
+)
+
+
+def facts_of(events: Sequence[dict[str, Any]], links: Sequence[Sequence[Any]],
+             published: Any, outlet: str | None) -> dict[str, list[Any]] | None:
+    """The facts FILL would write for one article's new events, built from the rows just
+    inserted (events as dicts of their columns; event_actors rows as event_id, role,
+    position, actor_id, name, country), column by column; the planning of FILL costs more
+    than the whole insert. None when a value to case-fold is not ASCII: DuckDB's upper and
+    lower follow other Unicode rules than Python's, so those articles take FILL instead."""
+    roles: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+    for event_id, role, _position, _actor, name, country in links:
+        roles.setdefault((event_id, role), []).append((name, country))
+    folded = [outlet]
+    for e in events:
+        folded += [e["type"], e["modality"], e["place_name"], e["place_country"],
+                   e["attribution_name"]]
+    folded += [text for pairs in roles.values() for pair in pairs for text in pair]
+    if not all(text is None or text.isascii() for text in folded):
+        return None
+    rows = []
+    for e in events:
+        day = e["date_start"] if e["date_start"] is not None else published
+        day_end = next((d for d in (e["date_end"], e["date_start"], published)
+                        if d is not None), None)
+        row = [e["id"], e["article_id"], day, day_end, e["type"].upper(),
+               QUAD_OF_TYPE.get(e["type"].upper()), e["modality"].lower(), e["score"]]
+        for role in ("actor", "recipient"):
+            pairs = roles.get((e["id"], role), [])
+            row += [list(dict.fromkeys(c.upper() for _, c in pairs if c is not None)),
+                    NAME_SEPARATOR.join(name.lower() for name, _ in pairs),
+                    list(dict.fromkeys(c if c is not None else name for name, c in pairs))]
+        row += [_lower(e["place_name"]), _upper(e["place_country"]),
+                _lower(e["attribution_name"]), _lower(outlet), e["evidence_start"],
+                e["trigger_start"]]
+        rows.append(row)
+    # FILL's order: newest day first, undated last
+    rows.sort(key=lambda r: (r[2] is None, -(r[2].toordinal() if r[2] else 0), r[1]))
+    return {name: [row[i] for row in rows] for i, name in enumerate(FACT_COLUMNS)}
+
+
+def _lower(text: str | None) -> str | None:
+    return text.lower() if text is not None else None
+
+
+def _upper(text: str | None) -> str | None:
+    return text.upper() if text is not None else None
 
 
 def sync_facts(store: "Store") -> None:

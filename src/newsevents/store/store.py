@@ -22,6 +22,7 @@ import duckdb
 
 from ..errors import ForeignDatabaseError, QueryTimeout, StoreBusyError, StoreError
 from ..records import Actor, Article, Event, Mention, content_id
+from .facts import facts_of, refresh_facts
 from .groups import assign_group, group_of
 from .identity import changes, fill_text_keys, find_stored, id_conflicts
 from .migrations import MIGRATIONS
@@ -307,8 +308,11 @@ class Store:
                 else:
                     self._replace_article(key, article)
                 self._insert_mentions(key, mentions)
-                self._insert_events(key, events)
-                self._update_clusters([key])
+                event_rows, link_rows = self._insert_events(key, events)
+                # a new article's facts come from the rows in hand; a replaced one's from SQL
+                facts = (facts_of(event_rows, link_rows, article.published, article.outlet)
+                         if stored is None else None)
+                self._update_clusters([key], facts)
                 if regrouped:
                     # their clusters count this article's group as one report with them
                     from ..analysis.clusters import update_clusters
@@ -327,12 +331,17 @@ class Store:
         self._con.execute("DELETE FROM events WHERE article_id = ?", [key])
         self._con.execute("DELETE FROM mentions WHERE article_id = ?", [key])
 
-    def _update_clusters(self, article_ids: list[str]) -> None:
-        """Bring what is derived from these articles' events up to date: their event_facts,
-        then the clusters around them. Call it inside any transaction that changes events."""
+    def _update_clusters(self, article_ids: list[str],
+                         facts: dict[str, list[Any]] | None = None) -> None:
+        """Bring what is derived from these articles' events up to date: their event_facts
+        (given as `facts` when built already from the rows just written, else refreshed from
+        the tables), then the clusters around them. Call it inside any transaction that
+        changes events."""
         from ..analysis.clusters import update_clusters
-        from .facts import refresh_facts
-        refresh_facts(self, article_ids)
+        if facts is None:
+            refresh_facts(self, article_ids)
+        else:
+            self.insert_columns("event_facts", facts)
         update_clusters(self, article_ids)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -390,8 +399,11 @@ class Store:
         self._insert_actors(actors)
         self._insert_rows("mentions", MENTION_COLUMNS, list(rows.values()))
 
-    def _insert_events(self, article_id: str, events: Iterable[Event]) -> None:
-        event_rows: dict[str, list[Any]] = {}
+    def _insert_events(self, article_id: str, events: Iterable[Event]
+                       ) -> tuple[list[dict[str, Any]], list[list[Any]]]:
+        """Write the events and their event_actors; returns the rows written (events as
+        dicts of their columns)."""
+        event_rows: dict[str, dict[str, Any]] = {}
         link_rows: list[list[Any]] = []
         actors: list[Actor] = []
         for event in events:
@@ -404,8 +416,10 @@ class Store:
                     link_rows.append([event.id, role, position, actor_key(a), a.name, a.country])
                     actors.append(a)
         self._insert_actors(actors)
-        self._insert_rows("events", EVENT_COLUMNS, list(event_rows.values()))
+        self._insert_rows("events", EVENT_COLUMNS,
+                          [[row[c] for c in EVENT_COLUMNS] for row in event_rows.values()])
         self._insert_rows("event_actors", EVENT_ACTOR_COLUMNS, link_rows)
+        return list(event_rows.values()), link_rows
 
     def _insert_rows(self, table: str, columns: Sequence[str], rows: list[list[Any]],
                      or_ignore: bool = False) -> None:
@@ -440,7 +454,7 @@ def _owned(event: Event, article_id: str) -> Event:
     return event
 
 
-def _event_row(event: Event, article_id: str) -> list[Any]:
+def _event_row(event: Event, article_id: str) -> dict[str, Any]:
     data = event.to_dict()
     when, where, said = event.date, event.place, event.attribution
     values = {
@@ -465,7 +479,7 @@ def _event_row(event: Event, article_id: str) -> list[Any]:
         "trigger": event.trigger, "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end, "confidence": data["confidence"],
     }
-    return [values[c] for c in EVENT_COLUMNS]
+    return values
 
 
 def _json(value: Any) -> str:
