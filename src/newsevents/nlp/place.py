@@ -374,10 +374,13 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
     first = [_resolve(match, match.readings, about, qualifiers[position], about_admin1[position])
              for position, match in enumerate(matches)]
     places = []
+    # Each town once: a long article names the same towns many times.
+    anchors = {(fold(w.text), w.lat, w.lon) for w in first
+               if w is not None and w.feature in ("city", "admin2") and w.lat is not None}
     for position, match in enumerate(matches):
         where = first[position]
         if where is not None and len(match.readings) > 1:
-            nearby = _near_other_places(match, first)
+            nearby = _near_other_places(match, anchors)
             if nearby:
                 where = _resolve(match, match.readings, about, qualifiers[position],
                                  about_admin1[position], nearby)
@@ -389,13 +392,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
 NEARBY_KM = 80.0
 
 
-def _near_other_places(match: NameMatch, resolved: list[Where | None]) -> frozenset[str]:
+def _near_other_places(match: NameMatch,
+                       towns: set[tuple[str, float, float]]) -> frozenset[str]:
     """Keys of a name's readings that lie near a town or county the article names under
-    another name: "Edmonton, just outside Cairns" is the Edmonton by Cairns."""
+    another name (`towns`: folded name, lat, lon): "Edmonton, just outside Cairns" is the
+    Edmonton by Cairns."""
     from ..eval.toponyms import haversine_km
-    anchors = [(w.lat, w.lon) for w in resolved
-               if w is not None and w.feature in ("city", "admin2") and w.lat is not None
-               and fold(w.text) != fold(match.text)]
+    name = fold(match.text)
+    anchors = {(lat, lon) for text, lat, lon in towns if text != name}
     near = set()
     for place, _ in match.readings:
         if place.lat is None or place.feature not in ("city", "admin2"):

@@ -507,12 +507,21 @@ class EventDates:
 
     def __call__(self, doc: Doc) -> Doc:
         events = doc._.events or []
-        heads = _timex_heads(doc, doc._.timexes or [])
+        # Every rule reads the event's own sentence only: group the expressions by it once,
+        # so a long article costs no more per event than a short one.
+        by_sentence: dict[int, list[tuple[When, Token]]] = {}
+        for when, root in _timex_heads(doc, doc._.timexes or []):
+            by_sentence.setdefault(root.sent.start, []).append((when, root))
         article = doc._.article
         published = article.published if article is not None else None
-        doc._.events = [replace(ev, date=_event_date(doc, ev, heads)
-                                or _happening_now(doc, ev, published)) if ev.date is None else ev
-                        for ev in events]
+        dated = []
+        for ev in events:
+            if ev.date is None:
+                span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+                heads = by_sentence.get(span.root.sent.start, []) if span is not None and len(span) else []
+                ev = replace(ev, date=_event_date(doc, ev, heads) or _happening_now(doc, ev, published))
+            dated.append(ev)
+        doc._.events = dated
         return doc
 
 
