@@ -29,3 +29,38 @@ def test_facts_lost_or_missing_are_caught_up(tmp_path):
         sync_facts(store)
         assert count_events(store) == 3
         assert [r["outlet"] for r in find_events(store, EventFilter(source="tass", limit=5))] == ["TASS"]
+
+
+def test_facts_written_with_an_article_are_those_the_tables_give(tmp_path):
+    from dataclasses import replace
+    from datetime import date
+
+    from kb_corpus import KYIV, RUS, UKR, report
+    from newsevents.records import Actor, Attribution
+    from newsevents.store.facts import refresh_facts
+    minister = Actor("Minister Ömer Çelik", "TUR", "GOV")
+    unnamed = Actor("Fishermen", None, "CVL")
+    articles = [*shells_reports(),
+                report("f-1", "Fishermen protested near the port.", "protested", "protest",
+                       actor=(unnamed, UKR), recipient=(), outlet=None, place=KYIV),
+                report("f-2", "The minister accused Russia.", "accused", "accuse",
+                       actor=(minister,), recipient=(RUS,),
+                       attribution=Attribution("Anadolu Ajansı", "TUR", "MED", "said")),
+                report("f-3", "Russia rejected the plan.", "rejected", "reject",
+                       published="2025-06-04", outlet="Wire", modality="negated")]
+    with Store.open(tmp_path / "kb.duckdb") as store:
+        for article, events in articles:
+            store.add_article(article, events)
+        article, events = articles[-1]        # re-dated: updated in place
+        store.add_article(replace(article, published=date(2025, 6, 5)), events)
+
+        def facts():
+            rows = [tuple(sorted(v) if isinstance(v, list) else v for v in row.values())
+                    for row in store.execute("SELECT * FROM event_facts")]
+            return sorted(rows, key=repr)
+
+        written = facts()
+        with store.transaction():
+            refresh_facts(store, [r["id"] for r in store.execute("SELECT id FROM articles")])
+        assert len(written) == count_events(store) == 6
+        assert written == facts()
