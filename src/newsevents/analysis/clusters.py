@@ -412,9 +412,7 @@ def _recluster(store: "Store", new: list[Point],
     for block, start, end in old:
         if start is not None:
             reach[block].append((start, end))
-    neighbour_ids: set[str] = set()
-    for block, spans in reach.items():
-        neighbour_ids |= _neighbourhood(store, block, spans)
+    neighbour_ids = _neighbourhoods(store, reach)
     new_ids = {p.id for p in new}
     points = new + _points(store, sorted(neighbour_ids - new_ids))
     if not points:
@@ -435,23 +433,37 @@ def _drop_clusters(store: "Store", cluster_ids: set[str]) -> None:
         store.execute(f"DELETE FROM event_clusters WHERE {in_clusters}", params)
 
 
-def _neighbourhood(store: "Store", block: str, spans: list[tuple[date, date]]) -> set[str]:
-    """Ids of the members of `block` whose widened spans chain into any of `spans`."""
-    reach = 2 * window_days(block.split("|", 1)[0])
-    low = min(s for s, _ in spans)
-    high = max(e for _, e in spans)
+def _neighbourhoods(store: "Store", reach: dict[str, list[tuple[date, date]]]) -> set[str]:
+    """Ids of the members of each block whose widened spans chain into any of its spans.
+
+    Each round asks once for every block still growing (one statement, not one per block)
+    and widens each block's bounds by its own fresh members, until none has any."""
+    bounds: dict[str, tuple[date, date, timedelta]] = {
+        block: (min(s for s, _ in spans), max(e for _, e in spans),
+                timedelta(days=2 * window_days(block.split("|", 1)[0])))
+        for block, spans in reach.items()}
     found: set[str] = set()
-    while True:
+    growing = sorted(bounds)
+    while growing:
+        in_blocks, params = one_of("block", growing)
         rows = store.execute(
-            "SELECT event_id, span_start, span_end FROM cluster_members WHERE block = ? "
+            f"SELECT block, event_id, span_start, span_end FROM cluster_members WHERE {in_blocks} "
             "AND span_start <= ? AND span_end >= ?",
-            [block, high + timedelta(days=reach), low - timedelta(days=reach)])
-        fresh = [r for r in rows if r["event_id"] not in found]
-        if not fresh:
-            return found
-        found |= {r["event_id"] for r in fresh}
-        low = min(low, *(r["span_start"] for r in fresh))
-        high = max(high, *(r["span_end"] for r in fresh))
+            [*params, max(bounds[b][1] + bounds[b][2] for b in growing),
+             min(bounds[b][0] - bounds[b][2] for b in growing)])
+        fresh: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            low, high, widen = bounds[r["block"]]
+            if (r["span_start"] <= high + widen and r["span_end"] >= low - widen
+                    and r["event_id"] not in found):
+                fresh[r["block"]].append(r)
+        for block, members in fresh.items():
+            found |= {r["event_id"] for r in members}
+            low, high, widen = bounds[block]
+            bounds[block] = (min(low, *(r["span_start"] for r in members)),
+                             max(high, *(r["span_end"] for r in members)), widen)
+        growing = sorted(fresh)
+    return found
 
 
 def rebuild_clusters(store: "Store", progress: Callable[[int], None] | None = None) -> int:

@@ -307,8 +307,9 @@ class Store:
                     regrouped = assign_group(self._con, key, article.text)
                 else:
                     self._replace_article(key, article)
-                self._insert_mentions(key, mentions)
-                event_rows, link_rows = self._insert_events(key, events)
+                mentioned = self._insert_mentions(key, mentions)
+                event_rows, link_rows, actors = self._insert_events(key, events)
+                self._insert_actors(mentioned, actors)
                 # a new article's facts come from the rows in hand; a replaced one's from SQL
                 facts = (facts_of(event_rows, link_rows, article.published, article.outlet)
                          if stored is None else None)
@@ -380,12 +381,19 @@ class Store:
              article.text, content_id(article.title or "", article.text), _now(), article.id,
              article.text_key])
 
-    def _insert_actors(self, actors: Iterable[Actor]) -> None:
-        rows = {actor_key(a): [actor_key(a), a.name, a.country, a.sector, a.wikidata]
-                for a in actors}
+    def _insert_actors(self, *groups: Iterable[Actor]) -> None:
+        """Actors not stored yet, in one statement: within a group the last record of a key
+        is written, and a key an earlier group wrote keeps that group's record."""
+        rows: dict[str, list[Any]] = {}
+        for actors in groups:
+            group = {actor_key(a): [actor_key(a), a.name, a.country, a.sector, a.wikidata]
+                     for a in actors}
+            for key, row in group.items():
+                rows.setdefault(key, row)
         self._insert_rows("actors", ACTOR_COLUMNS, list(rows.values()), or_ignore=True)
 
-    def _insert_mentions(self, article_id: str, mentions: Iterable[Mention]) -> None:
+    def _insert_mentions(self, article_id: str, mentions: Iterable[Mention]) -> list[Actor]:
+        """Write the mentions; returns their actors, for _insert_actors."""
         rows: dict[str, list[Any]] = {}
         actors = []
         for m in mentions:
@@ -396,13 +404,13 @@ class Store:
                                   _json(candidates)])
             if m.actor:
                 actors.append(m.actor)
-        self._insert_actors(actors)
         self._insert_rows("mentions", MENTION_COLUMNS, list(rows.values()))
+        return actors
 
     def _insert_events(self, article_id: str, events: Iterable[Event]
-                       ) -> tuple[list[dict[str, Any]], list[list[Any]]]:
+                       ) -> tuple[list[dict[str, Any]], list[list[Any]], list[Actor]]:
         """Write the events and their event_actors; returns the rows written (events as
-        dicts of their columns)."""
+        dicts of their columns) and the actors, for _insert_actors."""
         event_rows: dict[str, dict[str, Any]] = {}
         link_rows: list[list[Any]] = []
         actors: list[Actor] = []
@@ -415,11 +423,10 @@ class Store:
                 for position, a in enumerate(group):
                     link_rows.append([event.id, role, position, actor_key(a), a.name, a.country])
                     actors.append(a)
-        self._insert_actors(actors)
         self._insert_rows("events", EVENT_COLUMNS,
                           [[row[c] for c in EVENT_COLUMNS] for row in event_rows.values()])
         self._insert_rows("event_actors", EVENT_ACTOR_COLUMNS, link_rows)
-        return list(event_rows.values()), link_rows
+        return list(event_rows.values()), link_rows, actors
 
     def _insert_rows(self, table: str, columns: Sequence[str], rows: list[list[Any]],
                      or_ignore: bool = False) -> None:
