@@ -19,7 +19,7 @@ from .arguments import LOCATIVE_PREPOSITIONS, ArgumentFinder, same_actor
 from .entities import dateline_end
 from .lexicon import Lexicon, load_lexicon
 from .syntax import (agent_token, clause_tokens, first_child, parsed_sentences, pobj, possessor,
-                     subject_token)
+                     subject_token, trigger_token)
 from .triggers import Found, find_triggers, noun_trigger, refers_to_told
 from .doctext import doc_text
 
@@ -191,13 +191,12 @@ def _one_protest_per_crowd(events: list[Event], sent: Span) -> list[Event]:
     doc = sent.doc
     by_token = {}
     for event in events:
-        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is not None and len(span) == 1:
-            by_token[span.root.i] = event
+        token = trigger_token(doc, event)
+        if token is not None:
+            by_token[token.i] = event
     kept = []
     for event in events:
-        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        token = span.root if span is not None and len(span) == 1 else None
+        token = trigger_token(doc, event)
         outer = by_token.get(token.head.i) if token is not None and token.head.i != token.i else None
         if outer is not None and outer is not event and event.type == outer.type == "PROTEST" \
                 and token.dep_ in ("conj", "advcl", "xcomp") \

@@ -6,6 +6,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..records import Event
+from .syntax import trigger_token
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
@@ -112,10 +113,9 @@ INTENTION_GOVERNORS = {"plan", "intend", "expect", "hope", "want", "seek", "aim"
 def _only_intended(event: Event, doc: Doc | None) -> bool:
     if doc is None:
         return False
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    token = trigger_token(doc, event)
+    if token is None:
         return False
-    token = span.root
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENTION_GOVERNORS \
         and not (_aux_words(token.head) & FUTURE_AUX)
 

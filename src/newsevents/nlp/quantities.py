@@ -32,7 +32,7 @@ from ..data_files import read_yaml
 from ..errors import DataError
 from ..records import Event, Quantity
 from .doctext import token_lowers
-from .syntax import parsed_sentences
+from .syntax import parsed_sentences, trigger_token
 
 SKIP_REASONS = (
     "date", "time", "age", "duration-or-distance", "label", "name", "hyphen-modifier",
@@ -550,11 +550,6 @@ def _anchor(doc: Doc, quantity: Quantity) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _trigger(doc: Doc, event: Event) -> Token | None:
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def _path_up(token: Token, ancestor: Token) -> list[Token] | None:
     """Tokens from `token` up to `ancestor` (exclusive), or None if not below it."""
     path = []
@@ -637,7 +632,7 @@ def attach_quantities(doc: Doc, events: list[Event], quantities: list[Quantity])
     the nearest one's (they share the clause words: "demanded that Japan hand back four
     boats impounded by its navy"); casualty counts prefer ASSAULT events.
     """
-    triggers = [_trigger(doc, e) for e in events]
+    triggers = [trigger_token(doc, e) for e in events]
     extra: list[list[Quantity]] = [[] for _ in events]
     for quantity in quantities:
         anchor = _anchor(doc, quantity)

@@ -108,3 +108,9 @@ def clause_tokens(token: Token, purpose: bool = False) -> list[Token]:
         out.append(current)
         stack.extend(c for c in current.children if c.dep_ not in CLAUSE_BOUNDARIES - {"nsubj"})
     return sorted(out, key=lambda t: t.i)
+
+
+def trigger_token(doc: Doc, event) -> Token | None:
+    """The token an event's trigger stands on (the root of its span), if the Doc has it."""
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..records import Event, When
+from .syntax import trigger_token
 from .doctext import doc_text
 from .timexes_resolve import (
     CalendarSpan, resolve_ago, resolve_edge_of_unit, resolve_same_period_before, resolve_the_weekend, resolve_anchor_unit, resolve_deictic, resolve_hours_to_weekday,
@@ -411,10 +412,9 @@ def event_date(doc: Doc, event: Event, timexes: list[When]) -> When | None:
 
 
 def _event_date(doc: Doc, event: Event, heads: list[tuple[When, Token]]) -> When | None:
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    trigger = trigger_token(doc, event)
+    if trigger is None:
         return None
-    trigger = span.root
     clause = _clause_head(trigger)
     own = (_own_when(trigger, clause, heads) or _misattached_when(clause, heads)
            or _conjunct_when(clause, heads))
@@ -517,8 +517,8 @@ class EventDates:
         dated = []
         for ev in events:
             if ev.date is None:
-                span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
-                heads = by_sentence.get(span.root.sent.start, []) if span is not None and len(span) else []
+                trigger = trigger_token(doc, ev)
+                heads = by_sentence.get(trigger.sent.start, []) if trigger is not None else []
                 ev = replace(ev, date=_event_date(doc, ev, heads) or _happening_now(doc, ev, published))
             dated.append(ev)
         doc._.events = dated
@@ -530,10 +530,9 @@ def _happening_now(doc: Doc, event: Event, published: date | None) -> When | Non
     progressive, outside quotes, is going on the day it was published."""
     if published is None:
         return None
-    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    verb = trigger_token(doc, event)
+    if verb is None:
         return None
-    verb = span.root
     aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("is", "are", "am")]
     if verb.tag_ != "VBG" or not aux or _quoted(verb):
         return None
