@@ -490,3 +490,9 @@ def test_a_measure_imposed_in_the_passive_was_imposed_by_the_authorities_there(c
     event = find(code("A curfew was imposed in Leh on Monday after clashes."), "COERCE")
     assert [(a.name, a.country, a.sector) for a in event.actor] == [("authorities", "IND", "GOV")]
     assert not code("Schools were closed in Lahore because of smog.")
+
+
+def test_an_attack_that_leaves_casualties_is_told_by_its_verb(code):
+    event = find(code("The bombing left 12 people dead in Kabul on Friday."), "ASSAULT")
+    assert {a.country for a in event.actor} == {"AFG"}
+    assert not code("The crash left five people dead near Lyon.")

@@ -79,6 +79,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
                 hit = Found(token, JOINT_ACTION)
             if hit is None and token.lemma_.lower() in GATHERING_VERBS and _protesters_act(token):
                 hit = Found(token, CROWD_PROTEST)
+            if hit is None and token.lemma_.lower() == "leave":
+                hit = _attack_leaving_casualties(token, lexicon)
             if hit is not None:
                 found.append(hit)
                 if hit.object_token is not None:
@@ -138,6 +140,26 @@ def _briefs_the_press(token: Token) -> bool:
     return any(n.lemma_.lower() in BRIEFINGS and any(
         c.dep_ in ("compound", "amod") and c.lower_ in ("news", "press", "media") for c in n.children)
         for n in nouns)
+
+
+CASUALTY_WORDS = {"dead", "injured", "wounded", "killed", "hurt"}
+
+
+def _attack_leaving_casualties(verb: Token, lexicon: Lexicon) -> Found | None:
+    """ "The bombing left 12 people dead": an attack noun that leaves casualties is told
+    as having happened, by its verb."""
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or not any(t.lower_ in CASUALTY_WORDS for t in verb.subtree if t.i > verb.i):
+        return None
+    # "a shooting spree", "a knife rampage": the attack word may be the modifier.
+    nouns = [subject] + [c for c in subject.children if c.dep_ in ("compound", "amod")]
+    trigger = next((t for t in map(lambda n: noun_trigger(n, lexicon), nouns)
+                    if t is not None and t.type == "ASSAULT"), None)
+    # Only where the noun alone would be read as a mention of an earlier event ("the
+    # bombing"); otherwise the noun tells the attack itself.
+    if trigger is None or not _refers_back(subject, trigger):
+        return None
+    return Found(verb, replace(trigger, recipient=("dobj",), needs_effect=False, needs_light_verb=False))
 
 
 def _protesters_act(verb: Token) -> bool:
