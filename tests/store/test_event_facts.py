@@ -9,7 +9,7 @@ def test_a_store_from_before_the_facts_gets_them_when_migrated(tmp_path, monkeyp
     path = tmp_path / "old.duckdb"
     before = [m for m in MIGRATIONS if m[0] != "0007_event_facts"]
     monkeypatch.setattr(store_module, "MIGRATIONS", before)
-    monkeypatch.setattr(store_module.Store, "_update_clusters", lambda self, ids, facts=None: None)
+    monkeypatch.setattr(store_module.Store, "_update_clusters", lambda self, ids, written=None: None)
     with Store.open(path) as store:
         for article, events in shells_reports():
             store.add_article(article, events)

@@ -366,9 +366,44 @@ def _points(store: "Store", event_ids: Sequence[str] | None) -> list[Point]:
     return [_point(r) for r in store.execute(sql, [*params, *article_params, *more])]
 
 
-def update_clusters(store: "Store", article_ids: Iterable[str]) -> int:
+def points_of(events: Sequence[dict[str, Any]], links: Sequence[Sequence[Any]],
+              published: date | None, outlet: str | None, story: str) -> list[Point] | None:
+    """The points _points would read for a new article's events, from the rows just written
+    (events as dicts of their columns; event_actors rows as event_id, role, position,
+    actor_id, name, country) and its near-duplicate group `story`. None when a type or an
+    actor token is not ASCII: DuckDB's upper and sort order may differ from Python's there."""
+    tokens: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for event_id, role, _position, _actor, name, country in links:
+        tokens[(event_id, role)].add(country if country is not None else name)
+    texts = [e["type"] for e in events] + [t for group in tokens.values() for t in group]
+    if not all(text.isascii() for text in texts):
+        return None
+    points = []
+    for e in events:
+        actors = ",".join(sorted(tokens.get((e["id"], "actor"), ())))
+        recipients = ",".join(sorted(tokens.get((e["id"], "recipient"), ())))
+        start = e["date_start"] if e["date_start"] is not None else published
+        end = next((d for d in (e["date_end"], e["date_start"], published) if d is not None),
+                   None)
+        points.append(_point({
+            "id": e["id"], "article_id": e["article_id"], "type": e["type"].upper(),
+            "actors": actors, "recipients": recipients, "span_start": start, "span_end": end,
+            "place_name": e["place_name"], "place_country": e["place_country"],
+            "place_admin1": e["place_admin1"], "lat": e["lat"], "lon": e["lon"],
+            "geonameid": e["geonameid"], "outlet": outlet,
+            "attribution_name": e["attribution_name"], "confidence": e["confidence"],
+            "modality": e["modality"], "published": published, "story": story}))
+    return points
+
+
+def update_clusters(store: "Store", article_ids: Iterable[str],
+                    new_points: list[Point] | None = None) -> int:
     """Re-cluster the neighbourhoods of these articles' events (new, changed or removed);
-    run it inside the transaction that wrote them. Returns how many mentions were re-clustered."""
+    run it inside the transaction that wrote them. Returns how many mentions were re-clustered.
+    `new_points` (from points_of) are the events of one article stored just now: it has no
+    memberships yet, so nothing of it is read back."""
+    if new_points is not None:
+        return _recluster(store, new_points, [])
     article_ids = sorted(set(article_ids))
     if not article_ids:
         return 0
@@ -500,6 +535,6 @@ def _write(store: "Store", clusters: list[Cluster]) -> None:
         "span_start": [p.start for _, p in members], "span_end": [p.end for _, p in members]})
 
 
-__all__ = ["cluster_points", "update_clusters", "sync_clusters", "rebuild_clusters",
+__all__ = ["cluster_points", "points_of", "update_clusters", "sync_clusters", "rebuild_clusters",
            "places_compatible", "window_days", "summarize", "Point", "Place", "Cluster",
            "WINDOW_DAYS", "PLACE_KM"]

@@ -20,11 +20,12 @@ CANDIDATES = 100
 TESTS_PER_GROUP = 20
 
 
-def assign_group(con: duckdb.DuckDBPyConnection, article_id: str, text: str) -> list[str]:
+def assign_group(con: duckdb.DuckDBPyConnection, article_id: str,
+                 text: str) -> tuple[str, list[str]]:
     """Store the article's signature and set its `group_id` (and merge groups it links).
-    Returns the other articles whose group was renamed by the merge: their clusters count
-    reports by group, so they are re-counted (clusters the new article joins are re-counted
-    with it anyway)."""
+    Returns that group and the other articles whose group was renamed by the merge: their
+    clusters count reports by group, so they are re-counted (clusters the new article joins
+    are re-counted with it anyway)."""
     sig = signature(text)
     keys = band_keys(sig)
     matched = _matched_groups(con, article_id, sig, keys) if keys else set()
@@ -42,7 +43,7 @@ def assign_group(con: duckdb.DuckDBPyConnection, article_id: str, text: str) -> 
     if keys:
         con.execute(f"INSERT INTO article_bands VALUES {', '.join(['(?, ?, ?)'] * len(keys))}",
                     [value for band, bucket in keys for value in (band, bucket, article_id)])
-    return touched
+    return group, touched
 
 
 def _matched_groups(con: duckdb.DuckDBPyConnection, article_id: str, sig: tuple[int, ...],

@@ -86,6 +86,17 @@ def actor_key(actor: Actor) -> str:
     return "hash:" + content_id(actor.name, actor.country or "", actor.sector or "")
 
 
+@dataclass(frozen=True)
+class Written:
+    """The rows of a new article just written: its events (dicts of their columns), their
+    event_actors rows, its date, outlet and near-duplicate group."""
+    events: list[dict[str, Any]]
+    links: list[list[Any]]
+    published: Any
+    outlet: str | None
+    story: str
+
+
 class Store:
     """An open store; use `Store.open(path)`, preferably as a context manager."""
 
@@ -304,16 +315,16 @@ class Store:
                 regrouped: list[str] = []
                 if stored is None:
                     self._insert_article(article)
-                    regrouped = assign_group(self._con, key, article.text)
+                    group, regrouped = assign_group(self._con, key, article.text)
                 else:
                     self._replace_article(key, article)
                 mentioned = self._insert_mentions(key, mentions)
                 event_rows, link_rows, actors = self._insert_events(key, events)
                 self._insert_actors(mentioned, actors)
-                # a new article's facts come from the rows in hand; a replaced one's from SQL
-                facts = (facts_of(event_rows, link_rows, article.published, article.outlet)
-                         if stored is None else None)
-                self._update_clusters([key], facts)
+                # a new article's facts and points come from the rows in hand; a replaced
+                # one's are read from the tables
+                self._update_clusters([key], None if stored else Written(
+                    event_rows, link_rows, article.published, article.outlet, group))
                 if regrouped:
                     # their clusters count this article's group as one report with them
                     from ..analysis.clusters import update_clusters
@@ -332,18 +343,22 @@ class Store:
         self._con.execute("DELETE FROM events WHERE article_id = ?", [key])
         self._con.execute("DELETE FROM mentions WHERE article_id = ?", [key])
 
-    def _update_clusters(self, article_ids: list[str],
-                         facts: dict[str, list[Any]] | None = None) -> None:
-        """Bring what is derived from these articles' events up to date: their event_facts
-        (given as `facts` when built already from the rows just written, else refreshed from
-        the tables), then the clusters around them. Call it inside any transaction that
-        changes events."""
-        from ..analysis.clusters import update_clusters
+    def _update_clusters(self, article_ids: list[str], written: "Written | None" = None) -> None:
+        """Bring what is derived from these articles' events up to date: their event_facts,
+        then the clusters around them. Call it inside any transaction that changes events.
+        `written`: the rows of the one new article just stored, so that nothing of it needs
+        reading back (articles whose text the shortcuts cannot fold exactly are read back)."""
+        from ..analysis.clusters import points_of, update_clusters
+        facts = points = None
+        if written is not None:
+            facts = facts_of(written.events, written.links, written.published, written.outlet)
+            points = points_of(written.events, written.links, written.published,
+                               written.outlet, written.story)
         if facts is None:
             refresh_facts(self, article_ids)
         else:
             self.insert_columns("event_facts", facts)
-        update_clusters(self, article_ids)
+        update_clusters(self, article_ids, points)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run SQL on the one write connection, inside its open transaction if any: writes,
