@@ -173,6 +173,15 @@ FACTS_ORDER = ("ORDER BY f.day DESC NULLS LAST, f.article_id, f.evidence_start, 
                "f.trigger_start, f.event_id")
 
 
+def _cased(value: str, case: str) -> tuple[str, str]:
+    """A filter value in the case event_facts stores, as SQL and parameter. ASCII is cased
+    here, so the comparison is with a plain constant that DuckDB pushes into the scan;
+    other text is cased by DuckDB, whose rules for it are the ones the facts were written with."""
+    if value.isascii():
+        return "?", value.lower() if case == "lower" else value.upper()
+    return f"{case}(?)", value
+
+
 def facts_where(flt: EventFilter | None) -> tuple[str, list[Any]]:
     """The WHERE clause (or "") and its parameters over event_facts `f`."""
     flt = flt or EventFilter()
@@ -188,8 +197,10 @@ def facts_where(flt: EventFilter | None) -> tuple[str, list[Any]]:
                            f"OR contains(f.{role}_names, lower(?)))")
             params += [value, value]
     if flt.type is not None:
-        clauses.append("f.type = upper(?)")
-        params.append(flt.type)
+        # Values normalised here, not in SQL: a comparison with a plain constant is pushed
+        # into the scan, so the other columns are read only for the rows that pass.
+        clauses.append("f.type = ?")
+        params.append(flt.type.upper())
     if flt.since is not None:
         clauses.append("f.day_end >= ?")
         params.append(flt.since)
@@ -197,14 +208,16 @@ def facts_where(flt: EventFilter | None) -> tuple[str, list[Any]]:
         clauses.append("f.day <= ?")
         params.append(flt.until)
     if flt.place is not None:
-        clauses.append("(contains(f.place_name, lower(?)) OR f.place_country = upper(?))")
-        params += [flt.place, flt.place]
+        name, country = _cased(flt.place, "lower"), _cased(flt.place, "upper")
+        clauses.append(f"(contains(f.place_name, {name[0]}) OR f.place_country = {country[0]})")
+        params += [name[1], country[1]]
     if flt.source is not None:
-        clauses.append("(contains(f.source, lower(?)) OR contains(f.outlet, lower(?)))")
-        params += [flt.source, flt.source]
+        sql, value = _cased(flt.source, "lower")
+        clauses.append(f"(contains(f.source, {sql}) OR contains(f.outlet, {sql}))")
+        params += [value, value]
     if flt.modality is not None:
-        clauses.append("f.modality = lower(?)")
-        params.append(flt.modality)
+        clauses.append("f.modality = ?")
+        params.append(flt.modality.lower())
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
