@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..eval.toponyms import haversine_km
+from ..nlp.gazetteer import haversine_km
 from ..records import content_id
 from ..store.facts import one_of
 

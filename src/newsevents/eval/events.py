@@ -43,12 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..nlp.gazetteer import haversine_km
 from .gold import read_articles
 
 FIELDS = ("actor", "recipient", "date", "place", "attribution", "modality", "quantities")
 PLACE_RADIUS_KM = 50.0
 QUANTITY_TOLERANCE = 0.01
-EARTH_RADIUS_KM = 6371.0088
 DEFAULT_MODALITY = "asserted"
 
 Span = tuple[int, int]
@@ -277,13 +277,6 @@ def quantity_found(gold_value: float | None, predicted_values: Iterable[float | 
         return False
     tolerance = abs(gold_value) * QUANTITY_TOLERANCE
     return any(v is not None and abs(v - gold_value) <= tolerance for v in predicted_values)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 # --- helpers ----------------------------------------------------------------

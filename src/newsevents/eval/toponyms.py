@@ -7,22 +7,13 @@ GeoNames id matches over those with ids on both sides.
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ..nlp.gazetteer import haversine_km
 from ..records import Where
 
 ACCURACY_KM = 161.0
-EARTH_RADIUS_KM = 6371.0088
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _field(place: Where | Mapping[str, Any], name: str, *alternatives: str) -> Any:

@@ -163,10 +163,7 @@ class ArgumentFinder:
             if owner is not None:
                 return self.resolver.actors_for(owner)
             of = pobj(obj, "of")
-            if of is not None:
-                return self.resolver.actors_for(of)
-            # "condemned the Israeli strike", "ratified the Canada-EU deal"
-            return self.modifier_party(obj)
+            return self.resolver.actors_for(of) if of is not None else ()
         if role == "dative":
             obj = first_child(token, ("dative",))
             return self.resolver.actors_for(obj) if obj is not None else ()

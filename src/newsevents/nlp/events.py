@@ -40,6 +40,7 @@ ONE_PERSON = {"man", "woman", "person", "individual", "suspect", "teenager", "bo
 STATE_SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "INT"}
 PERPETRATORS = {"men", "gunmen", "attackers", "assailants", "robbers", "bandits", "kidnappers",
                 "thieves", "criminals", "thugs", "suspects", "knifemen"}
+NOT_RIOTERS = ONE_PERSON | PERPETRATORS
 DIRECTED_VERBAL = {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # Words for parties abroad that name no country: "urged allies to send air defences".
 FOREIGN_PARTIES = {"ally", "allies", "partner", "partners", "neighbor", "neighbors", "neighbour",
@@ -188,15 +189,10 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
 def _one_protest_per_crowd(events: list[Event], sent: Span) -> list[Event]:
     """ "Students blocked roads and burned tyres to protest the fee hike": the acts a crowd
     joins, and their purpose, are one protest (told by its first verb)."""
-    doc = sent.doc
-    by_token = {}
-    for event in events:
-        token = trigger_token(doc, event)
-        if token is not None:
-            by_token[token.i] = event
+    tokens = [trigger_token(sent.doc, event) for event in events]
+    by_token = {token.i: event for event, token in zip(events, tokens) if token is not None}
     kept = []
-    for event in events:
-        token = trigger_token(doc, event)
+    for event, token in zip(events, tokens):
         outer = by_token.get(token.head.i) if token is not None and token.head.i != token.i else None
         if outer is not None and outer is not event and event.type == outer.type == "PROTEST" \
                 and token.dep_ in ("conj", "advcl", "xcomp") \
@@ -424,7 +420,7 @@ def _retype(event_type: str, mode: str | None, actor: tuple[Actor, ...],
     # A crowd's violence is rioting ("villagers torched cars"); men, gunmen or robbers who
     # attack someone commit an assault.
     if event_type == "ASSAULT" and actor and all(
-            a.sector in CIVILIAN_SECTORS and a.name.split()[-1].lower() not in ONE_PERSON | PERPETRATORS
+            a.sector in CIVILIAN_SECTORS and a.name.split()[-1].lower() not in NOT_RIOTERS
             for a in actor):
         return "PROTEST", "riot"
     # "Turkey protested to Greece": a state's protest is a diplomatic complaint.

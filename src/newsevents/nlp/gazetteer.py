@@ -13,6 +13,7 @@ from; when that directory cannot be written the index simply lives in memory.
 from __future__ import annotations
 
 import hashlib
+import math
 import importlib.metadata
 import json
 import os
@@ -34,6 +35,17 @@ from ..errors import DataError
 # few seconds and keeps the index near 100 MB; cities1000 doubles all three.
 DEFAULT_CITIES = "cities5000"
 FORMAT_VERSION = "5"
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
 
 # How a surface form names a place; resolution trusts some more than others.
 NAME, ALT, DEMONYM, ABBREV, SHORT = "name", "alt", "demonym", "abbrev", "short"

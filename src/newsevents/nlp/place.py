@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import NONE_CANDIDATE, Candidate, Event, Where
-from .gazetteer import (ABBREV, ALT, DEMONYM, NAME, Gazetteer, Place, fold, load_common_words,
-                        load_gazetteer)
+from .gazetteer import (ABBREV, ALT, DEMONYM, NAME, Gazetteer, Place, fold, haversine_km,
+                        load_common_words, load_gazetteer)
 from .doctext import doc_text
 
 MAX_NAME_TOKENS = 7
@@ -397,7 +397,6 @@ def _near_other_places(match: NameMatch,
     """Keys of a name's readings that lie near a town or county the article names under
     another name (`towns`: folded name, lat, lon): "Edmonton, just outside Cairns" is the
     Edmonton by Cairns."""
-    from ..eval.toponyms import haversine_km
     name = fold(match.text)
     anchors = {(lat, lon) for text, lat, lon in towns if text != name}
     near = set()

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..records import Event
+
 SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
 CLAUSE_BOUNDARIES = {"relcl", "ccomp", "advcl", "parataxis", "nsubj", "nsubjpass", "csubj", "agent",
@@ -110,7 +112,7 @@ def clause_tokens(token: Token, purpose: bool = False) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def trigger_token(doc: Doc, event) -> Token | None:
+def trigger_token(doc: Doc, event: Event) -> Token | None:
     """The token an event's trigger stands on (the root of its span), if the Doc has it."""
     span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None

@@ -153,8 +153,8 @@ def _attack_leaving_casualties(verb: Token, lexicon: Lexicon) -> Found | None:
         return None
     # "a shooting spree", "a knife rampage": the attack word may be the modifier.
     nouns = [subject] + [c for c in subject.children if c.dep_ in ("compound", "amod")]
-    trigger = next((t for t in map(lambda n: noun_trigger(n, lexicon), nouns)
-                    if t is not None and t.type == "ASSAULT"), None)
+    triggers = (noun_trigger(noun, lexicon) for noun in nouns)
+    trigger = next((t for t in triggers if t is not None and t.type == "ASSAULT"), None)
     # Only where the noun alone would be read as a mention of an earlier event ("the
     # bombing"); otherwise the noun tells the attack itself.
     if trigger is None or not _refers_back(subject, trigger):
@@ -545,13 +545,12 @@ def _drop_elaborations(found: list[Found]) -> list[Found]:
                   and (not any(c.dep_ == "nsubj" for c in token.children)
                        or _elliptical_passive(token)))
         # "convicted the editor and sentenced him to five years": the same party again,
-        # by a pronoun, in a verb of the same type sharing the subject.
-        # "blocked roads and burned tyres": a crowd's joined acts are one protest.
+        # by a pronoun, in a verb of the same type sharing the subject. (A crowd's joined
+        # acts are merged after retyping: events._one_protest_per_crowd.)
         again = (token.dep_ == "conj" and outer is not None and outer is not item
                  and outer.trigger.type == item.trigger.type
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-                 and (item.trigger.type == "PROTEST" or any(
-                     c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS for c in token.children)))
+                 and any(c.dep_ == "dobj" and c.lower_ in OBJECT_PRONOUNS for c in token.children))
         elaborates = elaborates or purpose or joined or again
         if not elaborates:
             kept.append(item)
