@@ -347,3 +347,18 @@ def test_earlier_this_year_is_the_whole_year_as_a_timeml_value(nlp):
     assert found["earlier this year"] == (date(2025, 1, 1), date(2025, 12, 31))
     found = resolve(nlp, "The plant hired 200 people earlier this year.", published=WEDNESDAY)
     assert found["earlier this year"] == (date(2025, 1, 1), date(2025, 10, 28))
+
+
+def test_a_run_of_days_or_a_record_since_is_the_unit_of_publication(nlp):
+    found = resolve(nlp, "Stocks fell for a fourth straight day, capping their worst month since "
+                         "2008.", published=date(2024, 5, 17), timeml=True)
+    assert found["a fourth straight day"] == day("2024-05-17")
+    assert found["their worst month"] == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_season_named_on_its_own_is_a_time_but_not_in_a_name_or_a_count(nlp):
+    found = resolve(nlp, "Orders collapsed in the spring and the summer was no better.",
+                    published=date(2024, 10, 2), timeml=True)
+    assert found["the summer"] == (date(2024, 6, 1), date(2024, 8, 31))
+    assert resolve(nlp, "The Arab Spring toppled him. They had a hot summer.",
+                   published=date(2024, 10, 2), timeml=True) == {}

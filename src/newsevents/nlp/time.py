@@ -22,7 +22,7 @@ from ..records import Event, When
 from .syntax import trigger_token
 from .doctext import doc_text
 from .timexes_resolve import (
-    CalendarSpan, resolve_ago, resolve_edge_of_unit, resolve_same_period_before, resolve_the_weekend, resolve_anchor_unit, resolve_deictic, resolve_hours_to_weekday,
+    CalendarSpan, resolve_ago, resolve_edge_of_unit, resolve_same_period_before, resolve_the_weekend, resolve_current_unit, resolve_anchor_unit, resolve_deictic, resolve_hours_to_weekday,
     resolve_iso, resolve_month_bare, resolve_month_day, resolve_month_relative, resolve_month_year,
     resolve_numeric_date, resolve_offset, resolve_over_n, resolve_past_n, resolve_quarter_any,
     resolve_relative_unit, resolve_same_day, resolve_season, resolve_weekday, resolve_within_hours,
@@ -235,6 +235,12 @@ def rules() -> tuple[Rule, ...]:
                             r"4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:(?:fiscal\s+)?" + _YEAR
                             + r"|(?P<rel>this|last|next|the)\s+year))?|Q(?P<q>[1-4])(?:\s+(?:FY)?(?P<qyear>"
                             r"(?:19|20)\d\d))?(?!\w))"), resolve_quarter_any),
+        Rule("current_unit", _rx(r"(?:(?:an?|the|its|their)\s+)?(?:(?P<ord>\d{1,2}(?:st|nd|rd|th)|second|"
+                                 r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:straight|"
+                                 r"consecutive|successive)\s+(?P<unit>day|session|week|month|quarter|year)"
+                                 r"|(?P<best>best|worst|biggest|largest|strongest|weakest|sharpest|"
+                                 r"steepest|busiest|deadliest)\s+(?P<unit2>day|session|week|month|quarter|"
+                                 r"year)(?=\s+since\b))(?![\w'’])"), resolve_current_unit),
         Rule("season", _rx(_PRE + r"(?:the\s+)?(?:(?P<rel>last|this|next|early|late|mid)[\s-]+)?"
                            r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + _YEAR
                            + r")?(?![\w'’])"), resolve_season),

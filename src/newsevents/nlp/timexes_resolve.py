@@ -680,10 +680,51 @@ def resolve_quarter(found: Found, ctx: Context) -> CalendarSpan | None:
     return quarter_span(year, quarter)
 
 
+def resolve_current_unit(found: Found, ctx: Context) -> CalendarSpan | None:
+    """"for a third straight day", "the best week since 2009": the day, week, month, quarter
+    or year the story is published in (a run or a record that reaches publication)."""
+    if ctx.published is None:
+        return None
+    pub, unit = ctx.published, found.group("unit") or found.group("unit2")
+    if unit in ("day", "session"):
+        return day_span(pub)
+    if unit == "week":
+        return week_span(pub)
+    if unit == "month":
+        return month_span(pub.year, pub.month)
+    if unit == "quarter":
+        return quarter_span(pub.year, quarter_of(pub))
+    return year_span(pub.year)
+
+
+# Words before a season that make it something else: "a spring", "the Arab Spring".
+_NOT_A_SEASON_BEFORE = re.compile(r"(?:\b(?:an?|hot|mineral|its|their|his|her)|[A-Z][\w'’-]*)\s+$")
+
+
+def _bare_season(found: Found, ctx: Context) -> bool:
+    """"sales plunged in the spring", "spring was wet": a season named on its own is the time
+    it names, unless it is a count ("a summer"), someone's ("their winter") or part of a name
+    ("the Arab Spring")."""
+    text = doc_text(ctx.doc)
+    word = found.match.group("season")
+    start = found.match.start("season")
+    if word[:1].isupper() and start > 0 and text[:start].rstrip()[-1:] not in (".", "\n", '"', "“", ""):
+        return False
+    if _NOT_A_SEASON_BEFORE.search(text[max(0, start - 20):start]):
+        return False
+    span = ctx.doc.char_span(start, found.match.end("season"), alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("the", "this", "that") for c in token.children)
+
+
 def resolve_season(found: Found, ctx: Context) -> CalendarSpan | None:
     season = SEASONS[found.group("season") or ""]
     year, rel, pre = _year_from(found), found.group("rel"), found.group("pre")
-    if year is None and rel is None and pre not in ("in", "during", "since", "by", "until"):
+    if year is None and rel is None and pre not in ("in", "during", "since", "by", "until") \
+            and not _bare_season(found, ctx):
         return None
     if year is None:
         if ctx.published is None:
