@@ -102,3 +102,10 @@ def test_us_counties_are_indexed_by_full_name_only(gazetteer):
     louisville_county = next(p for p in counties if p.admin1 == "Kentucky")
     assert abs(louisville_county.lat - 38.2) < 1 and abs(louisville_county.lon + 85.7) < 1
     assert not any(p.feature == "admin2" for p, _ in gazetteer.lookup("Jefferson"))
+
+
+def test_second_level_divisions_that_the_towns_table_knows_are_indexed(gazetteer):
+    (hampshire,) = [p for p, _ in gazetteer.lookup("Hampshire") if p.feature == "admin2"]
+    assert hampshire.country == "GBR" and 50.5 < hampshire.lat < 51.5
+    (nord,) = [p for p, _ in gazetteer.lookup("Nord") if p.feature == "admin2"]
+    assert nord.country == "FRA" and 50 < nord.lat < 51

@@ -214,3 +214,30 @@ def test_a_province_government_is_the_province_not_its_namesake_city(parse, gaze
     found = {p.text: p for p in places_of(parse, gazetteer,
                                           "The Quebec Finance Minister defended the budget.")}
     assert found["Quebec"].feature == "admin1"
+
+
+def test_a_name_taken_for_a_place_stays_one_where_the_model_calls_it_a_person(parse, gazetteer):
+    text = ("Floods cut the roads in Mackay on Monday. Later Mackay traders counted the cost, "
+            "and Mackay shops stayed shut.")
+    found = [p for p in places_of(parse, gazetteer, text) if p.text == "Mackay"]
+    assert len(found) == 3 and {p.country for p in found} == {"AUS"}
+
+
+def test_a_surname_of_someone_named_in_full_is_not_repeated_as_a_place(parse, gazetteer):
+    text = ("John Kelly flew to Kelly, Wyoming. Kelly said the talks went well. "
+            "Kelly has clashed with aides.")
+    assert len([p for p in places_of(parse, gazetteer, text) if p.text == "Kelly"]) <= 1
+
+
+def test_a_province_named_again_and_again_stays_the_province(parse, gazetteer):
+    text = ("Schools in Quebec reopened on Monday. Quebec has long winters, and parents in "
+            "Quebec welcomed the news.")
+    found = [p for p in places_of(parse, gazetteer, text) if p.text == "Quebec"]
+    assert found and {p.feature for p in found} == {"admin1"}
+
+
+def test_an_english_county_is_found_in_a_british_story(parse, gazetteer):
+    text = "British forecasters said storms flooded roads in Hampshire and Surrey."
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Hampshire"].country == "GBR" and found["Hampshire"].feature == "admin2"
+    assert found["Surrey"].country == "GBR"

@@ -34,7 +34,7 @@ from ..errors import DataError
 # cities5000 (about 69,000 places) finds small towns that news names, builds in a
 # few seconds and keeps the index near 100 MB; cities1000 doubles all three.
 DEFAULT_CITIES = "cities5000"
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -345,6 +345,7 @@ def build_gazetteer(cities: str = DEFAULT_CITIES) -> Gazetteer:
     admin1_names, admin1_by_town_name = _add_admin1(gazetteer, pycountry, iso3, cities_by_name,
                                                     towns, _admin1_codes(city_rows, towns))
     _add_counties(gazetteer, towns, iso3, admin1_by_town_name)
+    _add_second_level(gazetteer, pycountry, towns, iso3, admin1_by_town_name)
     capitals = {(code, fold(info.get("capital") or "")) for code, info in countries.items()}
     _add_cities(gazetteer, city_rows, iso3, admin1_names, capitals)
     _add_features(gazetteer)
@@ -391,6 +392,46 @@ def _add_counties(gazetteer: Gazetteer, towns: Towns, iso3: dict[str, str],
             key=f"adm2:{country2}:{squashed}:{_slug(county)}", name=county, feature="admin2",
             country=iso3[country2], admin1=admin1, lat=lat, lon=lon, coords="towns"))
         gazetteer.add_name(county, index, NAME)
+
+
+# What the towns table and ISO put around a second-level name: "Departement du Nord",
+# "Provincia di Latina", "Province of Quezon", "County Galway", "Borough of Oldham".
+_DIVISION_AFFIXES = re.compile(
+    r"^(?:departement|department|provincia|province|provincie|county|borough|city|district|"
+    r"municipality|metropolitan borough|london borough|royal borough)(?: of| de| di| du| del| de la"
+    r"| de l'| des| d')?\s+|\s+(?:county|province|district|borough)$")
+
+
+def _division_key(name: str) -> str:
+    folded = fold(name)
+    for _ in range(2):
+        folded = _DIVISION_AFFIXES.sub("", folded).strip()
+    return _squash(folded)
+
+
+def _add_second_level(gazetteer: Gazetteer, pycountry, towns: Towns, iso3: dict[str, str],
+                      admin1_by_town_name: dict[tuple[str, str], str]) -> None:
+    """ISO 3166-2 subdivisions below the first level (English counties, French departments,
+    Italian provinces) that the towns table also knows, at the mean of their towns."""
+    points: dict[tuple[str, str], tuple[str, tuple[float, float]]] = {}
+    for (country2, squashed, county), point in sorted(towns.admin2_points.items()):
+        points.setdefault((country2, _division_key(county)), (squashed, point))
+    for sub in pycountry.subdivisions:
+        if not sub.parent_code or sub.country_code not in iso3:
+            continue
+        name, base = _subdivision_names(sub.name)
+        found = points.get((sub.country_code, _division_key(name)))
+        if found is None or fold(name) in _GENERIC:
+            continue
+        squashed, (lat, lon) = found
+        admin1 = admin1_by_town_name.get((sub.country_code, squashed)) or towns.admin1_spelling.get(
+            (sub.country_code, squashed))
+        index = gazetteer.add_place(Place(
+            key=f"adm:{sub.code}", name=name, feature="admin2", country=iso3[sub.country_code],
+            admin1=admin1, lat=lat, lon=lon, coords="towns"))
+        gazetteer.add_name(name, index, NAME)
+        if base and base not in _GENERIC and len(base) >= 4:
+            gazetteer.add_name(base, index, ALT)
 
 
 def _add_countries(gazetteer: Gazetteer, countries: dict[str, dict]) -> None:

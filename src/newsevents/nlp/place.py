@@ -42,6 +42,9 @@ neighborhood townspeople sheriff fire firefighters prosecutor prosecutors magist
 SPEECH_VERBS = frozenset("said says told added noted warned argued stated".split())
 NONE_SCORE = 0.55
 NEARBY_BONUS = 0.4       # a reading near another town the article names
+# "Quebec" alone is the province; its capital is "Quebec City" (a city of millions still
+# wins: "New York").
+NAMESAKE_PENALTY = 0.1
 GOVERNMENT_BONUS = 0.3   # a state or province, not its namesake city, has a government
 # Nouns of a state's or province's own government: "the Quebec government", "Sindh's chief
 # minister", "Bavarian premier" (titles in between are skipped: "Quebec Health Minister").
@@ -134,8 +137,15 @@ def _alone_in_person_entity(span: Span) -> bool:
 
 
 def _is_strong(place: Place) -> bool:
-    return (place.feature in ("country", "admin1", "admin2", "feature", "continent")
+    return (place.feature in ("country", "admin1", "feature", "continent")
+            or (place.feature == "admin2" and not _second_level(place))
             or place.population >= MAJOR_CITY or place.capital)
+
+
+def _second_level(place: Place) -> bool:
+    """An ISO second-level division ("Hampshire", "Nord"): named bare, unlike "Laurel County",
+    so it needs the same support in the text as a small town."""
+    return place.feature == "admin2" and place.key.startswith("adm:")
 
 
 @lru_cache(maxsize=1)
@@ -158,19 +168,19 @@ def _keep_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
                 _is_strong(p) for p, _ in match.readings)):
             return ()
     common = fold(span.text) in _common_words() and len(span) == 1
-    named_area = any(k != ALT and p.feature in ("country", "feature", "continent")
+    named_area = any(k != ALT and p.feature in ("country", "feature", "continent", "admin1")
                      for p, k in match.readings)
     kept = []
     for place, kind in match.readings:
         if named_area and kind == ALT and place.feature == "city":
-            continue  # "Africa" is the continent, not Mahdia's old name
+            continue  # "Africa" is the continent, not Mahdia's old name; "Missouri" the state
         if kind == DEMONYM:
             # "Turkish", "Russians": a place mention, but never a lower-case word.
             kept.append((place, kind))
             continue
         if kind == ABBREV and not (span.text.replace(".", "").isupper()):
             continue
-        if place.feature == "city":
+        if place.feature == "city" or _second_level(place):
             weak = not _is_strong(place) or common
             if weak and not (place_entity or context or multiword):
                 continue
@@ -182,7 +192,8 @@ def _keep_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
     if any(p.feature == "city" and _is_strong(p) and not common for p, _ in kept):
         # The name is taken as a town: its smaller namesakes stay candidates, for the
         # article's countries, states and nearby towns to choose among.
-        kept += [(p, k) for p, k in match.readings if p.feature == "city" and not _is_strong(p)
+        kept += [(p, k) for p, k in match.readings
+                 if (p.feature == "city" or _second_level(p)) and not _is_strong(p)
                  and k in (NAME, ALT) and (p, k) not in kept]
     return tuple(kept)
 
@@ -203,6 +214,14 @@ def _listed_with_a_place(scanned: list[NameMatch], kept: list[tuple], position: 
                 and any(p.feature in ("city", "admin1", "admin2") for p, _ in kept[other]):
             return True
     return False
+
+
+def _may_repeat_a_place(span: Span) -> bool:
+    """Not part of a longer personal name ("Jordan" in "Michael Jordan") nor speaking ("Cairns said")."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in SPEECH_VERBS:
+        return False
+    return not _inside_person(span) or _alone_in_person_entity(span)
 
 
 def _listed_readings(match: NameMatch) -> tuple[tuple[Place, str], ...]:
@@ -264,11 +283,12 @@ def _named_subdivision(match: NameMatch) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
-def _article_subdivisions(named: list[str | None], leave_out: int) -> dict[str, float]:
+def _article_subdivisions(named: list[str | None], names: list[str], leave_out: int) -> dict[str, float]:
     """How much the article is about each first-level subdivision, 0..1, from the
-    subdivisions its other names name outright (a name does not vouch for itself:
-    "Quebec" alone does not make Quebec the city)."""
-    counts: Counter[str] = Counter(n for i, n in enumerate(named) if n and i != leave_out)
+    subdivisions its other names name outright (a name does not vouch for itself, nor do
+    its repeats: "Quebec" said three times does not make Quebec the city)."""
+    own = names[leave_out]
+    counts: Counter[str] = Counter(n for n, name in zip(named, names) if n and name != own)
     if not counts:
         return {}
     top = max(counts.values())
@@ -338,9 +358,12 @@ def _resolve(match: NameMatch, readings: tuple[tuple[Place, str], ...], about: d
              nearby: frozenset[str] = frozenset()) -> Where | None:
     place_entity = _is_place_entity(match.span)
     governed = _names_a_government(match.span)
+    subdivisions = {p.name for p, k in readings if p.feature == "admin1" and k == NAME}
     scored = sorted(((_score(p, k, about, qualifier, place_entity, about_admin1)
                       + (NEARBY_BONUS if p.key in nearby else 0.0)
-                      + (GOVERNMENT_BONUS if governed and p.feature == "admin1" else 0.0), p)
+                      + (GOVERNMENT_BONUS if governed and p.feature == "admin1" else 0.0)
+                      - (NAMESAKE_PENALTY if p.feature == "city" and p.admin1 in subdivisions
+                         else 0.0), p)
                      for p, k in readings),
                     key=lambda pair: (-pair[0], -pair[1].population, pair[1].key))
     candidates = [Candidate(key=p.key, label=_label(p), score=s) for s, p in scored[:5]]
@@ -362,14 +385,26 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
     scanned = _scan(doc, gazetteer)
     kept = [_keep_readings(match) for match in scanned]
     matches = []
+    # Words of the article's longer personal names: "Kelly" after "John Kelly" is him.
+    people = {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+              for t in ent}
+    taken_as_place = {}
+    for match, readings in zip(scanned, kept):
+        name = fold(match.text)
+        if readings and name not in people and any(k == NAME for _, k in readings):
+            taken_as_place.setdefault(name, readings)
     for position, (match, readings) in enumerate(zip(scanned, kept)):
         if not readings and _listed_with_a_place(scanned, kept, position):
             readings = _listed_readings(match)
+        if not readings and _may_repeat_a_place(match.span):
+            # One sense per article: "the Cairns police unit" is the Cairns named before.
+            readings = taken_as_place.get(fold(match.text), ())
         if readings:
             matches.append(NameMatch(match.span, readings))
     about = _article_countries(doc, matches)
     named = [_named_subdivision(match) for match in matches]
-    about_admin1 = [_article_subdivisions(named, position) for position in range(len(matches))]
+    folded = [fold(match.text) for match in matches]
+    about_admin1 = [_article_subdivisions(named, folded, position) for position in range(len(matches))]
     qualifiers = [_qualifier(matches, position) for position in range(len(matches))]
     first = [_resolve(match, match.readings, about, qualifiers[position], about_admin1[position])
              for position, match in enumerate(matches)]
