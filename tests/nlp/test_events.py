@@ -496,3 +496,22 @@ def test_an_attack_that_leaves_casualties_is_told_by_its_verb(code):
     event = find(code("The bombing left 12 people dead in Kabul on Friday."), "ASSAULT")
     assert {a.country for a in event.actor} == {"AFG"}
     assert not code("The crash left five people dead near Lyon.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Dutch prime minister spoke by telephone on Monday with the Kenyan president.",
+     ("CONSULT", ("KEN", "NLD"), ())),
+    ("The Ghanaian president telephoned the Nigerian leader to discuss the border.",
+     ("CONSULT", ("GHA", "NGA"), ())),
+    ("Ghana signed a defence accord with Togo last week.", ("SUPPORT", ("GHA", "TGO"), ())),
+    ("Austrian police are working closely with Slovenian investigators on the case.",
+     ("COOPERATE", ("AUT", "SVN"), ())),
+])
+def test_a_party_who_does_the_act_too_is_an_actor_not_a_recipient(code, text, expected):
+    # A phone call has no host; a pact is signed, and work done, by both sides.
+    assert summary(find(code(text), expected[0])) == expected
+
+
+def test_a_party_acted_upon_stays_the_recipient(code):
+    event = find(code("Ghana sent a delegation to Togo last week."), "CONSULT")
+    assert summary(event)[2] == ("TGO",)

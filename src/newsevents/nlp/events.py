@@ -155,7 +155,10 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         if not actor:
             continue
         recipient = _locate_defaulted(recipient, token, finder) or recipient
-        if not recipient and not trigger.symmetric:
+        if trigger.together and recipient:
+            # A phone call has no host and a pact is signed by both: every party acts.
+            actor, recipient = actor + recipient, ()
+        elif not recipient and not trigger.symmetric and not trigger.together:
             recipient = _domestic_recipient(trigger.type, actor, token, finder)
         event_type = trigger.type
         if trigger.joint and len({a.country for a in actor}) > 1 and not recipient:

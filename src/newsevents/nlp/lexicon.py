@@ -36,6 +36,7 @@ class Trigger:
     priority: int = 0                     # precedence over other phrases matching as closely
     direct_object: bool = False           # a phrase's object word must be the verb's own object
     object_is_party: bool = False         # a phrase's object word names the party acted on ("freed the engineer")
+    together: bool = False                # the other party does the act too: both are actors ("signed a pact with")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def _trigger(row: dict, where: str) -> Trigger:
                    needs_prep=_words(row, "needs_prep", where), unless=_words(row, "unless", where),
                    or_with=_words(row, "or_with", where), priority=int(row.get("priority") or 0),
                    direct_object=bool(row.get("direct_object")),
-                   object_is_party=bool(row.get("object_is_party")))
+                   object_is_party=bool(row.get("object_is_party")),
+                   together=bool(row.get("together")))
 
 
 def _words(row: dict, field: str, where: str) -> tuple[str, ...]:
