@@ -515,3 +515,12 @@ def test_a_party_who_does_the_act_too_is_an_actor_not_a_recipient(code, text, ex
 def test_a_party_acted_upon_stays_the_recipient(code):
     event = find(code("Ghana sent a delegation to Togo last week."), "CONSULT")
     assert summary(event)[2] == ("TGO",)
+
+
+def test_an_attack_that_leaves_casualties_is_an_attack_by_unknown_attackers_there(code):
+    event = find(code("A shooting spree at a market in Kano left five dead and 20 wounded."), "ASSAULT")
+    assert summary(event) == ("ASSAULT", ("NGA",), ("NGA",))
+
+
+def test_a_disaster_that_leaves_casualties_is_no_attack(code):
+    assert not code("A landslide in northern Peru left twelve dead.")

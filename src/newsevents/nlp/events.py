@@ -20,7 +20,7 @@ from .entities import dateline_end
 from .lexicon import Lexicon, load_lexicon
 from .syntax import (agent_token, clause_tokens, first_child, parsed_sentences, pobj, possessor,
                      subject_token, trigger_token)
-from .triggers import Found, find_triggers, noun_trigger, refers_to_told
+from .triggers import CASUALTY_WORDS, Found, find_triggers, noun_trigger, refers_to_told
 from .doctext import doc_text
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
@@ -145,6 +145,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             actor, recipient = recipient, actor
         recipient = tuple(r for r in recipient if not any(same_actor(r, a) for a in actor))
         if not actor and trigger.type == "ASSAULT":
+            if not recipient and _leaves_casualties(token):
+                recipient = _victims_where(token, finder)
             actor = _unidentified_attackers(token, recipient, finder)
         if not actor and trigger.type == "PROTEST" and (
                 token.pos_ in ("NOUN", "PROPN") or (subject is not None and subject.lemma_.lower() in CROWDS)):
@@ -345,7 +347,8 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
     # spelled out by a participle is the attack too.
     by_weapon = (token.dep_ == "advcl" and token.tag_ == "VBG" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in WEAPONS for c in token.head.children))
-    if not recipient or (token.dep_ not in ("ROOT", "ccomp", "conj") and not by_weapon):
+    told = token.dep_ in ("ROOT", "ccomp", "conj") or by_weapon or _leaves_casualties(token)
+    if not recipient or not told:
         return ()
     for child in token.sent:
         place = finder.resolver.place_at.get(child.i)
@@ -354,6 +357,22 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
                 and _in_locative_phrase(child):
             return (Actor(name="unidentified attackers", country=place.country, sector=None),)
     return ()
+
+
+def _leaves_casualties(token: Token) -> bool:
+    """ "A shooting spree at a market left five dead": an attack noun whose clause counts
+    the dead or wounded is told as having happened."""
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN":
+        return False
+    verb = token.head
+    return any(t.lower_ in CASUALTY_WORDS and t.i > token.i and t not in token.subtree
+               for t in verb.subtree)
+
+
+def _victims_where(token: Token, finder: ArgumentFinder) -> tuple[Actor, ...]:
+    """The unnamed dead of an attack are people of the place it happened."""
+    country = _place_country(token, finder)
+    return (Actor(name="civilians", country=country, sector="CVL"),) if country else ()
 
 
 def _protesters_where(token: Token, finder: ArgumentFinder) -> tuple[Actor, ...]:
