@@ -212,3 +212,23 @@ def test_two_nations_are_still_two_countries(resolve):
     text = ("The army and the Rapid Support Forces fought in Khartoum while Egypt and Kenya "
             "offered talks; the two nations sent envoys.")
     assert {a.country for a in resolve(text, "nations")} == {"EGY", "KEN"}
+
+
+def names(actors):
+    return [a.name for a in actors]
+
+
+def test_another_given_name_before_a_known_surname_is_someone_else(resolve):
+    text = "Rasul Aliyev, a teacher from Baku, was fined on Monday."
+    assert names(resolve(text, "Rasul Aliyev")) == ["Rasul Aliyev"]
+
+
+def test_a_full_name_refers_back_only_to_the_same_full_name(resolve):
+    text = "Joe Biden criticised China. Hunter Biden was charged with tax offences."
+    assert names(resolve(text, "Hunter Biden")) == ["Hunter Biden"]
+
+
+def test_a_title_the_known_person_holds_names_that_person(resolve):
+    text = "Rasul Aliyev, a teacher, was fined. President Aliyev condemned Armenia."
+    actor = resolve(text, "Aliyev", occurrence=1)[0]
+    assert (actor.name, actor.sector) == ("Ilham Aliyev", "GOV")

@@ -121,7 +121,7 @@ class ActorResolver:
             scored = [(self._score_surface(s, mention), s) for s in surfaces]
             scored.sort(key=lambda p: -p[0])
             best_score, best = scored[0]
-            if best.how == SURNAME:
+            if best.how == SURNAME and not self._titled_as(mention, best.entry):
                 earlier = self._earlier_person(mention)
                 if earlier is not None:
                     return replace(mention, actor=earlier, candidates=mention.candidates + (
@@ -213,16 +213,31 @@ class ActorResolver:
         return score
 
     def _earlier_person(self, mention: Mention) -> Actor | None:
-        last = mention.text.split()[-1]
+        """The person named earlier whom a surname refers back to. A full name refers
+        back only to the same full name: "Hunter Biden" is not "Joe Biden"."""
+        own = mention.text.split()
+        last = own[-1]
         for earlier in reversed(self.mentions):
             if earlier.start >= mention.start or earlier.actor is None:
                 continue
             if earlier.kind in ("name", "person", "surname") and earlier.text != mention.text:
                 words = earlier.actor.name.split() + earlier.text.split()
+                if len(own) > 1 and not set(own) <= set(words):
+                    continue
                 if last in words and (earlier.actor.id or "").startswith("person:") or (
                         earlier.kind == "person" and last in earlier.text.split()):
                     return earlier.actor
         return None
+
+    def _titled_as(self, mention: Mention, entry) -> bool:
+        """ "President Aliyev": a title before a surname that the known person holds
+        names that person, whoever of the name the story met before."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.start == 0 or not entry.roles:
+            return False
+        role = entry.role_on(self.day)
+        before = self.doc[span.start - 1]
+        return role is not None and before.is_title and before.lower_ in role.title.lower().split()
 
     def _dateline_country(self) -> str | None:
         match = dateline_match(doc_text(self.doc))

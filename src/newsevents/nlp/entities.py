@@ -118,6 +118,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         if span[0].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
             continue
+        # "Rasul Aliyev" is not President Ilham Aliyev: a known surname inside a name
+        # that begins with another given name is someone else, left to the name finder.
+        if all(s.how == SURNAME for s in surfaces) and span[0].ent_type_ == "PERSON" \
+                and span[0].ent_iob_ == "I":
+            continue
         candidates = tuple(Candidate(key=s.entry.id, label=f"{s.entry.name} ({s.how})",
                                      score=0.5 if s.how in (WEAK, SURNAME) else 1.0)
                            for s in surfaces)
