@@ -524,3 +524,12 @@ def test_an_attack_that_leaves_casualties_is_an_attack_by_unknown_attackers_ther
 
 def test_a_disaster_that_leaves_casualties_is_no_attack(code):
     assert not code("A landslide in northern Peru left twelve dead.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil's foreign ministry rejected Bolivia's request to reopen the border.", ["REJECT"]),
+    ("Peru turned down Chile's proposal to withdraw troops from the frontier.", ["REJECT"]),
+    ("Argentina ignored calls to impose sanctions on Venezuela.", []),
+])
+def test_the_act_a_request_or_proposal_names_has_not_happened(code, text, expected):
+    assert [e.type for e in code(text)] == expected

@@ -126,7 +126,30 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             continue
         found.append(Found(token, trigger))
     found = [f for f in found if not (f.trigger.type == "CONSULT" and _briefs_the_press(f.token))]
+    found = [f for f in found if not _asked_or_offered(f.token)]
     return _drop_conditions(_drop_elaborations(_drop_enveloped(_drop_argument_nouns(found))))
+
+
+# Nouns whose "to ..." clause is what someone asks, proposes or tries, not what was done.
+UNREALISED_NOUNS = {"request", "demand", "call", "appeal", "plea", "proposal", "suggestion", "offer",
+                    "bid", "attempt", "effort", "push", "pressure", "ultimatum", "motion", "petition",
+                    "idea", "invitation", "urge", "campaign", "drive", "move"}
+
+
+def _asked_or_offered(token: Token) -> bool:
+    """ "rejected Bolivia's request to reopen the border", "ignored calls to impose
+    sanctions": the act a request or proposal names has not happened."""
+    if token.pos_ != "VERB":
+        return False
+    to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    if token.dep_ == "acl":
+        return token.head.lemma_.lower() in UNREALISED_NOUNS
+    # The parser often hangs the clause on the verb instead ("ignored calls to impose").
+    before = token.doc[to.i - 1] if to.i > 0 else None
+    return token.dep_ == "advcl" and before is not None and before.pos_ == "NOUN" \
+        and before.lemma_.lower() in UNREALISED_NOUNS and before.head.i == token.head.i
 
 
 BRIEFINGS = {"conference", "briefing", "availability"}
