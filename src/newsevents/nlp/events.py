@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Evidence
 from .actors import ActorResolver, resolver_for
-from .arguments import LOCATIVE_PREPOSITIONS, ArgumentFinder, same_actor
+from .arguments import LOCATIVE_PREPOSITIONS, ArgumentFinder, others, same_actor
+from .evaluations import find_judgements, judged_parties
 from .entities import dateline_end
 from .lexicon import Lexicon, load_lexicon
 from .syntax import (agent_token, clause_tokens, first_child, parsed_sentences, pobj, possessor,
@@ -534,9 +535,47 @@ def extract_events(doc: Doc) -> list[Event]:
     lexicon = load_lexicon()
     events: list[Event] = []
     told: dict[str, tuple[Actor, ...]] = {}
+    finder = ArgumentFinder(resolver)
     for sent in parsed_sentences(doc):
-        events.extend(extract_sentence_events(sent, resolver, lexicon, told))
+        found = extract_sentence_events(sent, resolver, lexicon, told)
+        events.extend(found + judgement_events(sent, finder, found))
     return address_at_home(link_reactions(events, doc), doc, ArgumentFinder(resolver))
+
+
+def judgement_events(sent: Span, finder: ArgumentFinder, coded: list[Event]) -> list[Event]:
+    """ACCUSE events of criticism said as a judgement (nlp/evaluations.py), where the
+    sentence holds no criticism or rejection by the same speaker already."""
+    events = []
+    for judgement in find_judgements(sent):
+        actor = finder.actors(judgement.speaker)
+        if not actor or any(e.type in ("ACCUSE", "REJECT") and any(
+                same_actor(a, b) for a in e.actor for b in actor) for e in coded + events):
+            continue
+        recipient = next((found for found in (others(finder.actors(t), actor)
+                                              for t in judged_parties(judgement.judged)
+                                              if _names_party(t, finder)) if found), ())
+        if not recipient:
+            continue
+        speech = judgement.speech
+        start, end = evidence_span(speech, judgement.speaker)
+        events.append(Event(
+            type="ACCUSE", mode="disapprove", actor=actor, recipient=recipient,
+            evidence=Evidence(doc_text(sent.doc)[start:end], start, end),
+            trigger=speech.text, trigger_start=speech.idx, trigger_end=speech.idx + len(speech),
+            confidence=0.4))
+    return events
+
+
+def _names_party(token: Token, finder: ArgumentFinder) -> bool:
+    """A name the actor index knows, or a noun naming a body ("the government"), not a
+    thing placed somewhere ("the situation in Sudan")."""
+    mention = finder.resolver.by_token.get(token.i)
+    if mention is not None:
+        return mention.actor is not None
+    index = finder.resolver.index
+    words = (token.lower_, token.lemma_.lower())
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        w in index.group_nouns or w in index.institutions for w in words)
 
 
 class EventCoder:

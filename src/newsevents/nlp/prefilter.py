@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from .actors import BACK_REFERENCES, PAIR_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .cameo import CameoLexicon, Pattern, load_cameo
+from .evaluations import JUDGEMENT_STRENGTH, SPEECH_VERBS, load_valences
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .triggers import (ANY_OBJECT, EFFECT_PHRASES, EFFECT_VERBS, GATHERING_VERBS, HAPPENING_VERBS,
                        LIGHT_VERBS, PROTESTER_NOUNS, READINESS, SPAN_NOUNS)
@@ -272,6 +273,12 @@ class SentenceFilter:
         yield Rule(self._choice([JOINTLY]))
         # "protesters gathered outside parliament"
         yield Rule(self._choice(GATHERING_VERBS), ((self._choice(PROTESTER_NOUNS),),), verb_only=True)
+        # "said the sanctions were illegal", "is not constructive" (nlp/evaluations.py)
+        speech = self._choice(SPEECH_VERBS)
+        harsh = [w for w, v in load_valences().items() if v <= -JUDGEMENT_STRENGTH]
+        kind = [w for w, v in load_valences().items() if v >= JUDGEMENT_STRENGTH]
+        yield Rule(self._choice(harsh), ((speech,),))
+        yield Rule(self._choice(kind), ((speech, self._choice(["not", "n't"])),))
 
     def _noun_options(self, trigger: Trigger) -> Iterable[tuple[Choice, ...]]:
         """The ways an event noun can count (`triggers.find_triggers`): with the verb it
