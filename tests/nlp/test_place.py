@@ -224,9 +224,9 @@ def test_a_name_taken_for_a_place_stays_one_where_the_model_calls_it_a_person(pa
 
 
 def test_a_surname_of_someone_named_in_full_is_not_repeated_as_a_place(parse, gazetteer):
-    text = ("John Kelly flew to Kelly, Wyoming. Kelly said the talks went well. "
-            "Kelly has clashed with aides.")
-    assert len([p for p in places_of(parse, gazetteer, text) if p.text == "Kelly"]) <= 1
+    text = ("Abe Lincoln flew to Lincoln, Nebraska. Lincoln said the talks went well. "
+            "Lincoln later met his aides.")
+    assert len([p for p in places_of(parse, gazetteer, text) if p.text == "Lincoln"]) <= 1
 
 
 def test_a_province_named_again_and_again_stays_the_province(parse, gazetteer):

@@ -21,6 +21,7 @@ from ..records import NONE_CANDIDATE, Candidate, Event, Where
 from .gazetteer import (ABBREV, ALT, DEMONYM, NAME, Gazetteer, Place, fold, haversine_km,
                         load_common_words, load_gazetteer)
 from .doctext import doc_text
+from .sites import find_sites
 
 MAX_NAME_TOKENS = 7
 MAJOR_CITY = 200_000
@@ -42,7 +43,7 @@ neighborhood townspeople sheriff fire firefighters prosecutor prosecutors magist
 SPEECH_VERBS = frozenset("said says told added noted warned argued stated".split())
 NONE_SCORE = 0.55
 NEARBY_BONUS = 0.4       # a reading near another town the article names
-# "Quebec" alone is the province; its capital is "Quebec City" (a city of millions still
+# "Oaxaca" alone is the state; its capital is "Oaxaca City" (a city of millions still
 # wins: "New York").
 NAMESAKE_PENALTY = 0.1
 GOVERNMENT_BONUS = 0.3   # a state or province, not its namesake city, has a government
@@ -143,7 +144,7 @@ def _is_strong(place: Place) -> bool:
 
 
 def _second_level(place: Place) -> bool:
-    """An ISO second-level division ("Hampshire", "Nord"): named bare, unlike "Laurel County",
+    """An ISO second-level division ("Kent", "Nord"): named bare, unlike "Laurel County",
     so it needs the same support in the text as a small town."""
     return place.feature == "admin2" and place.key.startswith("adm:")
 
@@ -217,7 +218,7 @@ def _listed_with_a_place(scanned: list[NameMatch], kept: list[tuple], position: 
 
 
 def _may_repeat_a_place(span: Span) -> bool:
-    """Not part of a longer personal name ("Jordan" in "Michael Jordan") nor speaking ("Cairns said")."""
+    """Not part of a longer personal name ("Jordan" in "Michael Jordan") nor speaking ("Mackay said")."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lower_ in SPEECH_VERBS:
         return False
@@ -286,7 +287,7 @@ def _named_subdivision(match: NameMatch) -> str | None:
 def _article_subdivisions(named: list[str | None], names: list[str], leave_out: int) -> dict[str, float]:
     """How much the article is about each first-level subdivision, 0..1, from the
     subdivisions its other names name outright (a name does not vouch for itself, nor do
-    its repeats: "Quebec" said three times does not make Quebec the city)."""
+    its repeats: "Oaxaca" said three times does not make Oaxaca the city)."""
     own = names[leave_out]
     counts: Counter[str] = Counter(n for n, name in zip(named, names) if n and name != own)
     if not counts:
@@ -385,7 +386,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
     scanned = _scan(doc, gazetteer)
     kept = [_keep_readings(match) for match in scanned]
     matches = []
-    # Words of the article's longer personal names: "Kelly" after "John Kelly" is him.
+    # Words of the article's longer personal names: "Lincoln" after "Abe Lincoln" is him.
     people = {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
               for t in ent}
     taken_as_place = {}
@@ -397,7 +398,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
         if not readings and _listed_with_a_place(scanned, kept, position):
             readings = _listed_readings(match)
         if not readings and _may_repeat_a_place(match.span):
-            # One sense per article: "the Cairns police unit" is the Cairns named before.
+            # One sense per article: "the Mackay traders" are of the Mackay named before.
             readings = taken_as_place.get(fold(match.text), ())
         if readings:
             matches.append(NameMatch(match.span, readings))
@@ -421,7 +422,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
                                  about_admin1[position], nearby)
         if where is not None:
             places.append(where)
-    return places
+    return find_sites(doc, places, gazetteer)
 
 
 NEARBY_KM = 80.0
