@@ -21,7 +21,8 @@ from .entities import dateline_end
 from .lexicon import Lexicon, load_lexicon
 from .syntax import (agent_token, clause_tokens, first_child, parsed_sentences, pobj, possessor,
                      subject_token, trigger_token)
-from .triggers import CASUALTY_WORDS, Found, find_triggers, noun_trigger, refers_to_told
+from .triggers import (CASUALTY_WORDS, WEAPON_VERBS, Found, find_triggers, noun_trigger,
+                       refers_to_told, weapon_word)
 from .doctext import doc_text
 
 CIVILIAN_SECTORS = {"CVL", "OPP"}
@@ -35,6 +36,9 @@ NATURAL_CAUSES = {"earthquake", "quake", "tremor", "aftershock", "flood", "flood
                   "eruption", "drought", "famine", "heatwave", "wildfire", "blaze", "crash", "accident",
                   "collision", "derailment", "stampede", "disease", "outbreak", "virus", "epidemic",
                   "pandemic", "cholera", "lightning", "rain", "rains", "snow", "weather", "disaster"}
+UNIDENTIFIED = "unidentified attackers"
+WARS = {"war", "conflict", "violence", "insurgency", "crisis", "unrest", "uprising", "revolution",
+        "occupation", "siege", "campaign", "genocide", "fighting", "hostility", "rebellion"}
 ONE_PERSON = {"man", "woman", "person", "individual", "suspect", "teenager", "boy", "girl", "child",
               "youth", "student", "driver", "worker", "resident", "villager", "farmer", "assailant",
               "attacker", "gunman", "knifeman"}
@@ -148,7 +152,7 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         if not actor and trigger.type == "ASSAULT":
             if not recipient and _leaves_casualties(token):
                 recipient = _victims_where(token, finder)
-            actor = _unidentified_attackers(token, recipient, finder)
+            actor = _unidentified_attackers(token, recipient, finder, subject)
         if not actor and trigger.type == "PROTEST" and (
                 token.pos_ in ("NOUN", "PROPN") or (subject is not None and subject.lemma_.lower() in CROWDS)):
             # "Hundreds rallied in Kathmandu": a crowd counted, not named, of that place.
@@ -339,25 +343,56 @@ def _place_country(trigger: Token, finder: ArgumentFinder) -> str | None:
     return None
 
 
-def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...],
-                            finder: ArgumentFinder) -> tuple[Actor, ...]:
-    """ "Three civilians were killed in a car bombing in Baghdad": an attack in a main clause
-    whose victims and place are named but not its perpetrators is still an attack, by
-    unidentified attackers in that place."""
+def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...], finder: ArgumentFinder,
+                            subject: Token | None = None) -> tuple[Actor, ...]:
+    """ "Three civilians were killed in a car bombing in Baghdad", "a roadside bomb hit a
+    convoy": an attack in a main clause whose victims are named, or whose weapon is its
+    subject, but not its perpetrators is still an attack, by unidentified attackers of the
+    place it names (or of the story's country)."""
     # "A bomb exploded near a market in Quetta, killing four people": the weapon's blast
     # spelled out by a participle is the attack too.
     by_weapon = (token.dep_ == "advcl" and token.tag_ == "VBG" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in WEAPONS for c in token.head.children))
-    told = token.dep_ in ("ROOT", "ccomp", "conj") or by_weapon or _leaves_casualties(token)
-    if not recipient or not told:
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in WEAPONS or weapon_word(c) is not None)
+        for c in token.head.children))
+    weapon = weapon_word(subject) is not None
+    # "The civil war has killed 9,000 people": a conflict's toll is no one attack.
+    if subject is not None and subject.lemma_.lower() in WARS:
+        return ()
+    told = token.dep_ in ("ROOT", "ccomp", "conj") or by_weapon or weapon or _leaves_casualties(token)
+    if not (recipient or weapon) or not told:
         return ()
     for child in token.sent:
         place = finder.resolver.place_at.get(child.i)
         mention = finder.resolver.by_token.get(child.i)
         if place is not None and place.country and not (mention is not None and mention.kind == "demonym") \
                 and _in_locative_phrase(child):
-            return (Actor(name="unidentified attackers", country=place.country, sector=None),)
-    return ()
+            return (Actor(name=UNIDENTIFIED, country=place.country, sector=None),)
+    # With no place named, only a report of one attack: its victims counted ("killing two
+    # soldiers") or its weapon going off ("an IED hit the patrol"), told as done once, not a
+    # toll ("has killed thousands", "missiles destroyed the bridge").
+    went_off = weapon and token.lemma_.lower() in WEAPON_VERBS
+    if _perfect(token) or not (went_off or by_weapon or _counted_victims(token)):
+        return ()
+    return (Actor(name=UNIDENTIFIED, country=finder.resolver.home, sector=None),)
+
+
+COUNT_WORDS = {"dozens", "scores", "hundreds", "several"}
+
+
+def _counted_victims(token: Token) -> bool:
+    """ "killed at least 15 civilians", "two soldiers were wounded"."""
+    victims = first_child(token, ("dobj", "nsubjpass"))
+    if victims is None:
+        return False
+    return victims.tag_ == "CD" or victims.lower_ in COUNT_WORDS or any(
+        c.dep_ in ("nummod", "quantmod") and (c.tag_ == "CD" or c.lower_ in COUNT_WORDS)
+        for c in victims.children)
+
+
+def _perfect(token: Token) -> bool:
+    """ "has killed", "had been wounded": a toll or background, not the report's event."""
+    verb = token.head if token.dep_ == "advcl" and token.tag_ == "VBG" else token
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _leaves_casualties(token: Token) -> bool:

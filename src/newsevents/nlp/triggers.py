@@ -43,6 +43,14 @@ GATHERING_VERBS = {"gather", "assemble", "converge", "congregate", "mass", "floc
                    "camp", "descend", "chant", "swarm"}
 CROWD_PROTEST = Trigger(type="PROTEST", mode="demo", recipient=("against", "outside"))
 JOINT_MATERIAL = {"AID", "MOBILIZE", "COOPERATE"}
+# Weapons told as the subject of an attack: "a roadside bomb hit the convoy", "mortar shells
+# killed two children".
+WEAPON_NOUNS = {"bomb", "explosive", "ied", "mine", "landmine", "grenade", "rocket", "missile",
+                "shell", "mortar", "projectile", "artillery", "drone", "device", "shrapnel"}
+# Head nouns whose weapon is their modifier: "artillery fire", "a bomb blast".
+WEAPON_HEADS = {"fire", "round", "blast", "explosion", "barrage", "salvo", "attack", "strike"}
+# Verbs saying a weapon went off or struck ("an IED hit the patrol").
+WEAPON_VERBS = {"explode", "detonate", "go", "land", "hit", "slam", "rip", "tear"}
 SAYING_VERBS = {"say", "announce", "state", "declare", "issue", "express", "tell", "note", "stress",
                 "propose", "publish", "write", "sign", "claim", "report", "call", "urge", "ask"}
 
@@ -127,7 +135,21 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
         found.append(Found(token, trigger))
     found = [f for f in found if not (f.trigger.type == "CONSULT" and _briefs_the_press(f.token))]
     found = [f for f in found if not _asked_or_offered(f.token)]
-    return _drop_conditions(_drop_elaborations(_drop_enveloped(_drop_argument_nouns(found))))
+    return _drop_conditions(_drop_elaborations(_drop_enveloped(_drop_argument_nouns(_drop_weapon_retold(found)))))
+
+
+def _drop_weapon_retold(found: list[Found]) -> list[Found]:
+    """ "Rockets fired by the militia hit the town": the participle on the weapon tells the
+    attack and its doer; the weapon's impact is the same attack."""
+    fired = {f.token.i for f in found if f.token.dep_ == "acl" and f.trigger.type == "ASSAULT"}
+    kept = []
+    for item in found:
+        subject = first_child(item.token, ("nsubj", "nsubjpass"))
+        if item.trigger.type == "ASSAULT" and weapon_word(subject) is not None and any(
+                c.i in fired for c in subject.children):
+            continue
+        kept.append(item)
+    return kept
 
 
 # Nouns whose "to ..." clause is what someone asks, proposes or tries, not what was done.
@@ -183,6 +205,20 @@ def _attack_leaving_casualties(verb: Token, lexicon: Lexicon) -> Found | None:
     if trigger is None or not _refers_back(subject, trigger):
         return None
     return Found(verb, replace(trigger, recipient=("dobj",), needs_effect=False, needs_light_verb=False))
+
+
+def weapon_word(noun: Token | None) -> str | None:
+    """The weapon a noun names: "a roadside bomb", "mortar shells", "artillery fire"."""
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in WEAPON_NOUNS:
+        return lemma
+    # "a bomb blast", not "a gas explosion".
+    if lemma in WEAPON_HEADS:
+        return next((c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")
+                     and c.lemma_.lower() in WEAPON_NOUNS), None)
+    return None
 
 
 def _protesters_act(verb: Token) -> bool:
