@@ -43,3 +43,13 @@ def test_a_conflicts_toll_is_no_attack(code, text):
 def test_a_weapon_fired_by_a_named_party_is_that_partys_attack(code):
     found = assaults(code("Artillery shells fired by the rebels struck the hospital."))
     assert [a.name for e in found for a in e.actor] == ["rebels"]
+
+
+def test_a_weapon_thrown_by_someone_unnamed_is_an_attack(code):
+    assert assaults(code("A petrol bomb was thrown into the party office overnight."))
+
+
+def test_the_agent_of_joined_passives_does_both(code):
+    events = code("Three reporters were beaten and detained by soldiers near the border.")
+    assert {e.type for e in events} >= {"ASSAULT", "COERCE"}
+    assert all(a.name == "soldiers" for e in events for a in e.actor)

@@ -43,3 +43,13 @@ def test_goods_seized_are_no_abduction(types):
 
 def test_votes_won_back_are_no_assault(types):
     assert ("ASSAULT", None) not in types("The party took back the seat it lost in the last election.")
+
+
+def test_a_protest_dispersed_took_place(types):
+    found = types("Riot police dispersed a protest by taxi drivers in the port city.")
+    assert ("PROTEST", "demo") in found and ("COERCE", "restrict") in found
+
+
+def test_a_protest_prevented_did_not_take_place(types):
+    found = types("Soldiers prevented a rally by the opposition party.")
+    assert not any(t == "PROTEST" for t, _ in found)

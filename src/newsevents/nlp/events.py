@@ -123,7 +123,7 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             subject = subject_token(token)
             if subject is None and token.dep_ in ("amod", "compound"):
                 subject = token.head          # "striking doctors": the doctors strike
-            agent = agent_token(token)
+            agent = agent_token(token) or _joined_agent(token)
             passive_subject = first_child(token, ("nsubjpass",))
             if agent is not None:
                 actor = finder.actors(agent)
@@ -152,7 +152,9 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
         if not actor and trigger.type == "ASSAULT":
             if not recipient and _leaves_casualties(token):
                 recipient = _victims_where(token, finder)
-            actor = _unidentified_attackers(token, recipient, finder, subject)
+            # "A grenade was hurled into the bar": the weapon thrown or fired tells the attack.
+            actor = _unidentified_attackers(token, recipient, finder,
+                                            passive_subject if subject is None else subject)
         if not actor and trigger.type == "PROTEST" and (
                 token.pos_ in ("NOUN", "PROPN") or (subject is not None and subject.lemma_.lower() in CROWDS)):
             # "Hundreds rallied in Kathmandu": a crowd counted, not named, of that place.
@@ -343,6 +345,17 @@ def _place_country(trigger: Token, finder: ArgumentFinder) -> str | None:
     return None
 
 
+def _joined_agent(verb: Token) -> Token | None:
+    """ "was shot and killed by gunmen": the agent of joined passives hangs on the last."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.tag_ == "VBN" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            return agent_token(conj)
+    return None
+
+
 def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...], finder: ArgumentFinder,
                             subject: Token | None = None) -> tuple[Actor, ...]:
     """ "Three civilians were killed in a car bombing in Baghdad", "a roadside bomb hit a
@@ -354,7 +367,10 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...], finder: 
     by_weapon = (token.dep_ == "advcl" and token.tag_ == "VBG" and any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in WEAPONS or weapon_word(c) is not None)
         for c in token.head.children))
-    weapon = weapon_word(subject) is not None
+    # "a grenade was hurled": a weapon thrown or planted, not any weapon in the passive
+    # ("missiles were delivered").
+    weapon = weapon_word(subject) is not None and (
+        subject.dep_ != "nsubjpass" or token.lemma_.lower() in PLANTED)
     # "The civil war has killed 9,000 people": a conflict's toll is no one attack.
     if subject is not None and subject.lemma_.lower() in WARS:
         return ()
@@ -368,14 +384,17 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...], finder: 
                 and _in_locative_phrase(child):
             return (Actor(name=UNIDENTIFIED, country=place.country, sector=None),)
     # With no place named, only a report of one attack: its victims counted ("killing two
-    # soldiers") or its weapon going off ("an IED hit the patrol"), told as done once, not a
-    # toll ("has killed thousands", "missiles destroyed the bridge").
-    went_off = weapon and token.lemma_.lower() in WEAPON_VERBS
+    # soldiers"), its weapon going off or thrown ("an IED hit the patrol", "a grenade was
+    # hurled into the bar"), told as done once; not a toll ("has killed thousands",
+    # "missiles destroyed the bridge").
+    went_off = weapon and (token.lemma_.lower() in WEAPON_VERBS or subject.dep_ == "nsubjpass")
     if _perfect(token) or not (went_off or by_weapon or _counted_victims(token)):
         return ()
     return (Actor(name=UNIDENTIFIED, country=finder.resolver.home, sector=None),)
 
 
+# A weapon thrown or planted by hand: "a grenade was lobbed", "a bomb was planted".
+PLANTED = {"throw", "hurl", "lob", "toss", "plant", "hide", "detonate", "explode", "set"}
 COUNT_WORDS = {"dozens", "scores", "hundreds", "several"}
 
 

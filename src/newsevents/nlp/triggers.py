@@ -114,10 +114,13 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Found]:
             if inner_trigger is None or inner_trigger.type in PROMISED_TYPES:
                 found.append(Found(token, READY_TO_COOPERATE))
     for token in sent:
-        if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
         trigger = noun_trigger(token, lexicon)
-        if trigger is None:
+        if trigger is None or (token.i in consumed and not (
+                trigger.type == "PROTEST" and _names_crowd(token))):
+            # "broke up a demonstration": the phrase's object, unless the protest names its
+            # own crowd ("a demonstration by students") and so took place.
             continue
         # "protests by farmers", "riots in Dakar": a prepositional phrase naming the
         # event's parties or place says it took place, as a verb would.
@@ -633,12 +636,33 @@ def _drop_argument_nouns(found: list[Found]) -> list[Found]:
     described = {f.token.head.i for f in found
                  if f.token.pos_ == "VERB" and f.token.dep_ == "acl" and subject_token(f.token) is f.token.head}
     verb_types = {f.token.i: f.trigger.type for f in found if f.token.pos_ in ("VERB", "AUX")}
-    return [f for f in found if not (f.token.pos_ in ("NOUN", "PROPN") and (
+    return [f for f in found if not (f.token.pos_ in ("NOUN", "PROPN") and not _protest_acted_on(f, verb_types) and (
         (f.token.head.i in verbs and f.token.dep_ in ("nsubj", "nsubjpass", "dobj"))
         or f.token.i in described
         # "killed 12 farmers in a raid on their hamlet": one event, told by the verb
         or any(verb_types.get(a.i) == f.trigger.type for a in f.token.ancestors
                if a.sent.start == f.token.sent.start)))]
+
+
+def _protest_acted_on(found: Found, verb_types: dict[int, str]) -> bool:
+    """ "Police dispersed a protest by farmers", "broke up a rally of students": the protest,
+    by its own named crowd, took place before the force used on it."""
+    token = found.token
+    return (found.trigger.type == "PROTEST" and token.dep_ in ("dobj", "nsubjpass")
+            and verb_types.get(token.head.i) in ("COERCE", "ASSAULT") and _names_crowd(token))
+
+
+# Force used on a protest under way: "dispersed", "broke up", "stormed" (not "banned",
+# "prevented": that protest never took place).
+DISPERSING = {"disperse", "break", "crush", "quell", "suppress", "attack", "storm", "clear", "raid",
+              "charge", "scatter", "teargas", "tear-gas", "target", "beat", "end"}
+
+
+def _names_crowd(noun: Token) -> bool:
+    if noun.head.lemma_.lower() not in DISPERSING:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "of") and any(g.dep_ == "pobj" for g in c.children)
+               for c in noun.children)
 
 
 def _drop_enveloped(found: list[Found]) -> list[Found]:
