@@ -257,3 +257,15 @@ def test_a_small_town_the_index_lacks_is_found_by_its_state(parse, gazetteer):
                                           "A barn burned down in Edmonton, Ky., on Tuesday.")}
     assert found["Edmonton"].country == "USA" and found["Edmonton"].lat == pytest.approx(37.0, abs=0.1)
 
+
+
+def test_a_village_the_index_lacks_is_found_in_the_country_the_story_is_about(parse, gazetteer):
+    found = {p.text: p for p in places_of(parse, gazetteer, "Greek officials said snow closed "
+                                          "roads in Metsovo on Monday, and Greece sent ploughs.")}
+    assert found["Metsovo"].country == "GRC" and found["Metsovo"].feature == "city"
+
+
+def test_a_small_town_of_another_country_is_not_taken_without_that_country(parse, gazetteer):
+    found = places_of(parse, gazetteer, "Snow closed roads in Metsovo on Monday, Chilean "
+                                        "officials in Santiago said.")
+    assert all(p.country != "GRC" for p in found)

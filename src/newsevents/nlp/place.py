@@ -260,6 +260,8 @@ def _article_countries(doc: Doc, matches: list[NameMatch]) -> dict[str, float]:
         if mention.actor is not None and mention.actor.country:
             counts[mention.actor.country] += 1
     for match in matches:
+        if all(p.key.startswith("town:") for p, _ in match.readings):
+            continue        # a town only GeoNames' long list knows vouches for no country
         countries = {p.country for p, _ in match.readings if p.country}
         strong = [p for p, _ in match.readings if p.feature in ("country", "admin1", "feature")]
         if len(countries) == 1:
@@ -346,6 +348,7 @@ def _qualified_towns(doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
                            if _in_qualifier(p, countries, admin1))
         if inside:
             out[position] = NameMatch(match.span, inside)
+    out += _small_towns_in_context(doc, matches)
     starts = {m.span.start for m in matches}
     for position, qualifier in enumerate(matches):
         comma = qualifier.span.start - 1
@@ -366,6 +369,21 @@ def _qualified_towns(doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
         if towns:
             out.append(NameMatch(unknown.span, towns))
     return sorted(out, key=lambda m: m.span.start)
+
+
+def _small_towns_in_context(doc: Doc, matches: list[NameMatch]) -> list[NameMatch]:
+    """Place names the model sees after a location preposition ("stuck in Samos") that the
+    index lacks, with GeoNames' smaller towns of that name as readings: resolution keeps
+    one only where the article is about its country."""
+    taken = {t for m in matches for t in range(m.span.start, m.span.end)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or any(t in taken for t in range(ent.start, ent.end)):
+            continue
+        towns = small_towns().get(fold(ent.text), ())
+        if towns and _has_location_context(NameMatch(ent, ())):
+            found.append(NameMatch(ent, tuple((p, NAME) for p in towns)))
+    return found
 
 
 def _label(place: Place) -> str:
