@@ -232,3 +232,8 @@ def test_a_title_the_known_person_holds_names_that_person(resolve):
     text = "Rasul Aliyev, a teacher, was fined. President Aliyev condemned Armenia."
     actor = resolve(text, "Aliyev", occurrence=1)[0]
     assert (actor.name, actor.sector) == ("Ilham Aliyev", "GOV")
+
+
+def test_a_country_named_as_a_stance_is_not_the_partys_country(resolve):
+    text = "BEIRUT, Lebanon — An anti-Syria journalist was attacked on Monday."
+    assert [a.country for a in resolve(text, "journalist")] == ["LBN"]

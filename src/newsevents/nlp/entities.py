@@ -106,9 +106,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for i, sent in enumerate(doc.sents):
         for token in sent:
             sentence_of[token.i] = i
-    for start, end, surface in gazetteer_spans(doc_text(doc)):
+    text = doc_text(doc)
+    for start, end, surface in gazetteer_spans(text):
         if start < skip_until:
             continue
+        if _stance_prefix(text, start):
+            continue      # "an anti-Syria journalist", "pro-Russian rebels": a stance, not a party
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -131,7 +134,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                 candidates=candidates))
         covered.update(range(span.start, span.end))
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS or any(t.i in covered for t in ent):
+        if ent.label_ not in NER_LABELS or any(t.i in covered for t in ent) \
+                or _stance_prefix(text, ent.start_char):
             continue
         label = ent.label_
         ent = _strip_possessive(ent)
@@ -142,6 +146,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                 candidates=()))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+STANCE_PREFIXES = ("anti-", "pro-", "anti ", "pro ")
+
+
+def _stance_prefix(text: str, start: int) -> bool:
+    before = text[max(0, start - 5):start].lower()
+    return any(before.endswith(prefix) and (len(before) == len(prefix) or not before[-len(prefix) - 1].isalpha())
+               for prefix in STANCE_PREFIXES)
 
 
 def _strip_possessive(span: Span) -> Span:
