@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import NONE_CANDIDATE, Actor, Candidate, Mention, Where
 from .actor_data import ACRONYM, MILITARY_SEAT, SURNAME, WEAK, ActorIndex, load_index
-from .entities import dateline_end, dateline_match
+from .entities import dateline_end, dateline_match, stance_prefix
 from .doctext import doc_text
 
 # Names that parties and bodies of many countries share: the home country's, unless the
@@ -261,8 +261,10 @@ class ActorResolver:
         skip = dateline_end(doc_text(self.doc))
         demonyms = {m.start for m in self.mentions if m.kind == "demonym"}
         scores: Counter = Counter()
+        text = doc_text(self.doc)
         for place in self.doc._.places or []:
-            if place.char_start >= skip and place.country and place.char_start not in demonyms:
+            if place.char_start >= skip and place.country and place.char_start not in demonyms \
+                    and not stance_prefix(text, place.char_start):
                 scores[place.country] += 2
         for mention in self.mentions:
             # Only names of the index: a description took its country from home.

@@ -110,7 +110,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for start, end, surface in gazetteer_spans(text):
         if start < skip_until:
             continue
-        if _stance_prefix(text, start):
+        if stance_prefix(text, start):
             continue      # "an anti-Syria journalist", "pro-Russian rebels": a stance, not a party
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -135,7 +135,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         covered.update(range(span.start, span.end))
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS or any(t.i in covered for t in ent) \
-                or _stance_prefix(text, ent.start_char):
+                or stance_prefix(text, ent.start_char) or ent.text.lower().startswith(("anti-", "pro-")):
             continue
         label = ent.label_
         ent = _strip_possessive(ent)
@@ -151,7 +151,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
 STANCE_PREFIXES = ("anti-", "pro-", "anti ", "pro ")
 
 
-def _stance_prefix(text: str, start: int) -> bool:
+def stance_prefix(text: str, start: int) -> bool:
     before = text[max(0, start - 5):start].lower()
     return any(before.endswith(prefix) and (len(before) == len(prefix) or not before[-len(prefix) - 1].isalpha())
                for prefix in STANCE_PREFIXES)
