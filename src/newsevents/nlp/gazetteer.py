@@ -300,7 +300,8 @@ def cache_key(cities: str = DEFAULT_CITIES) -> str:
                  _version("countryinfo"), _version("reverse_geocoder"), _version("newsevents")):
         digest.update(part.encode())
     for parts in (("places", "features.yaml"), ("places", "admin1.tsv"),
-                  ("places", "common_words.txt"), ("actors", "countries.yaml")):
+                  ("places", "common_words.txt"), ("places", "countries.yaml"),
+                  ("actors", "countries.yaml")):
         resource = data_file(*parts)
         if resource.is_file():
             digest.update(resource.read_bytes())
