@@ -533,3 +533,9 @@ def test_a_disaster_that_leaves_casualties_is_no_attack(code):
 ])
 def test_the_act_a_request_or_proposal_names_has_not_happened(code, text, expected):
     assert [e.type for e in code(text)] == expected
+
+
+def test_a_host_who_receives_a_visitor_for_a_meeting_is_the_recipient(code):
+    event = find(code("The Kenyan president hosted the Ghanaian president in Nairobi for an informal meeting."),
+                 "CONSULT")
+    assert summary(event) == ("CONSULT", ("GHA",), ("KEN",))
