@@ -539,3 +539,8 @@ def test_a_host_who_receives_a_visitor_for_a_meeting_is_the_recipient(code):
     event = find(code("The Kenyan president hosted the Ghanaian president in Nairobi for an informal meeting."),
                  "CONSULT")
     assert summary(event) == ("CONSULT", ("GHA",), ("KEN",))
+
+
+def test_a_country_holding_an_election_promises_nothing(code):
+    assert code("Next week, Kenya is holding a presidential election.") == []
+    assert [e.type for e in code("The junta promised Kenya's neighbours to hold elections.")] == ["AGREE"]
