@@ -22,7 +22,9 @@ in wall time only (their point is to use more cores).
 `--ingest N` then writes N distinct articles (each the first half of one corpus
 text and the second half of another), runs `newsevents ingest` on them into a new
 database in a child process and samples the memory of it and its workers: the
-peak of their summed RSS and of their summed PSS (shared pages counted once).
+peak of their summed RSS and of their summed PSS (shared pages counted once), and
+the peak PSS in each tenth of the run, to tell memory that stays flat from memory
+that grows with the articles read.
 """
 from __future__ import annotations
 
@@ -191,11 +193,13 @@ def streaming_ingest(corpus: str, count: int, workers: int) -> None:
         stderr_file = open(Path(tmp) / "stderr", "w+", encoding="utf-8")
         child = subprocess.Popen(command, stdout=stdout, stderr=stderr_file, text=True)
         peak_rss = peak_pss = peak_main = 0.0
+        pss_samples: list[float] = []
         while child.poll() is None:
             sizes = [_memory_mb(pid) for pid in _tree(child.pid)]
             peak_rss = max(peak_rss, sum(r for r, _ in sizes))
             peak_pss = max(peak_pss, sum(p for _, p in sizes))
             peak_main = max(peak_main, sizes[0][0] if sizes else 0.0)
+            pss_samples.append((sum(p for _, p in sizes), sizes[0][1] if sizes else 0.0))
             time.sleep(0.25)
         wall = time.perf_counter() - started
         stderr_file.seek(0)
@@ -208,6 +212,13 @@ def streaming_ingest(corpus: str, count: int, workers: int) -> None:
     print(f"  {summary[-1] if summary else stderr.strip()[-300:]}")
     print(f"  peak memory: {peak_pss:.0f} MB PSS, {peak_rss:.0f} MB RSS summed over the "
           f"process and its workers; the ingest process alone {peak_main:.0f} MB RSS")
+    # Flat or growing: the peak PSS in each tenth of the run (the articles go at an even pace).
+    tenths = [pss_samples[len(pss_samples) * k // 10:len(pss_samples) * (k + 1) // 10]
+              for k in range(10)]
+    print("  peak PSS by tenth of the run, all processes (MB): "
+          + ", ".join(f"{max(p for p, _ in part):.0f}" for part in tenths if part))
+    print("  the ingest process alone (MB PSS): "
+          + ", ".join(f"{max(m for _, m in part):.0f}" for part in tenths if part))
 
 
 def main() -> None:

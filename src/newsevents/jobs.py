@@ -98,6 +98,9 @@ class IngestReport:
     near_duplicates: int = 0        # stored articles that joined a group of wire copies
 
 
+INGEST_DB_MEMORY = "256MB"
+
+
 def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = None,
            progress: Callable[[], None] | None = None,
            options: ReadOptions | None = None, workers: int = 1) -> IngestReport:
@@ -108,6 +111,9 @@ def ingest(paths: Iterable[str], db_path: str | Path, published: date | None = N
     from .store.store import ALREADY_STORED, UPDATED
     report = IngestReport()
     with open_store(db_path) as store:
+        # DuckDB would otherwise cache the growing file up to most of the machine's memory,
+        # beside the model and its workers; larger work spills to disk.
+        store.execute(f"SET memory_limit = '{INGEST_DB_MEMORY}'")
         items = read_inputs(paths, published=published, options=options,
                             on_warning=report.warnings.append,
                             on_skip=report.not_english.append)

@@ -7,8 +7,13 @@ are in flight, so a stream of any length is read as it is processed. An input of
 fewer than `LARGE_INPUT` articles is extracted in this process: starting workers
 would cost more than it saves.
 
-Workers are forked from this process where the platform can (the loaded model is
-shared until written to), else spawned, each loading the model once.
+Workers are forked from this process where the platform can, else spawned, each
+loading the model once. Before forking, this process loads the model and runs it over
+a short text, so that the data the steps load on first use (gazetteer, actor index,
+lexicons) is read once and shared too. A shared page is copied into a worker when the
+worker writes to it, and Python writes to an object whenever it takes a reference to
+it: a worker's memory grows as it reads more of the shared data. So after
+`TASKS_PER_WORKER` tasks a worker ends and a new one is forked, sharing all again.
 """
 from __future__ import annotations
 
@@ -24,6 +29,11 @@ from .records import Article, Event, Mention
 LARGE_INPUT = 64          # articles read ahead before deciding to start workers
 CHUNK = 8                 # articles per task
 IN_FLIGHT = 3             # tasks per worker sent ahead of the results read
+TASKS_PER_WORKER = 50     # tasks before a worker is replaced by a fresh fork
+# A sentence that sends every step through its data once.
+WARM_UP = Article(text="KYIV, March 3 (Reuters) - Russian forces shelled Kharkiv on Monday, "
+                       "killing three people and injuring 12, Ukraine's interior minister said, "
+                       "and protesters in Berlin demanded $5 million in aid.", id="warm-up")
 
 Extracted = tuple[Article, list[Event], list[Mention]]
 
@@ -48,8 +58,8 @@ def _extract_chunk(chunk: list[Article]) -> list[Extracted]:
 
 
 def _load_pipeline() -> None:
-    from .extraction import default_pipeline
-    default_pipeline()
+    for _ in extract_here([WARM_UP]):
+        pass
 
 
 def extract_in_workers(articles: Iterable[Article], workers: int) -> Iterator[Extracted]:
@@ -65,7 +75,8 @@ def extract_in_workers(articles: Iterable[Article], workers: int) -> Iterator[Ex
         _load_pipeline()        # once, here: the workers share its pages
         gc.freeze()             # the collector would otherwise touch, and so copy, them all
     try:
-        with multiprocessing.get_context(method).Pool(workers, initializer=_load_pipeline) as pool:
+        with multiprocessing.get_context(method).Pool(
+                workers, initializer=_load_pipeline, maxtasksperchild=TASKS_PER_WORKER) as pool:
             pending: deque = deque()
             for chunk in _chunks(chain(head, iterator), CHUNK):
                 pending.append(pool.apply_async(_extract_chunk, (chunk,)))
