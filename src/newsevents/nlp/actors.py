@@ -66,6 +66,10 @@ class ActorResolver:
         self.by_token: dict[int, Mention] = {}
         self._cache: dict[int, tuple[Actor, ...]] = {}
         self._in_progress: set[int] = set()
+        # What the text says of a noun phrase, remembered once every name is resolved
+        # (before, each resolved name may change it): pronouns look back over the same
+        # phrases again and again.
+        self._described: dict[tuple[int, bool], tuple[str | None, str | None]] | None = None
         # Heads whose country is only the article's home country, not given by the text.
         self.defaulted: set[int] = set()
         # Places found by the place tagger, by token: "Kharkiv" is a city even when
@@ -101,6 +105,7 @@ class ActorResolver:
             for i in unresolved:
                 self.mentions[i] = self._resolve_mention(originals[i])
                 self._index_tokens(self.mentions[i])
+        self._described = {}
 
     # ---- names -------------------------------------------------------------
     def _resolve_all(self, mentions: list[Mention]) -> None:
@@ -406,6 +411,15 @@ class ActorResolver:
 
     def _describe(self, head: Token, include_head: bool = False) -> tuple[str | None, str | None]:
         """Country and sector from a noun phrase's modifiers, titles and head."""
+        if self._described is None:
+            return self._describe_phrase(head, include_head)
+        key = (head.i, include_head)
+        found = self._described.get(key)
+        if found is None:
+            found = self._described[key] = self._describe_phrase(head, include_head)
+        return found
+
+    def _describe_phrase(self, head: Token, include_head: bool) -> tuple[str | None, str | None]:
         tokens = _np_tokens(head)
         words = [t.lower_ for t in tokens]
         sector = None

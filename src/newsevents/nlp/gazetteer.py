@@ -81,6 +81,10 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+# The place tagger looks up the same words article after article.
+_folded = lru_cache(maxsize=100_000)(fold)
+
+
 def _usable_alias(alias: str) -> bool:
     """A Latin-script proper name: transliterations from other scripts come lower-case in
     GeoNames, airport and postal codes come in capitals, other scripts have no case."""
@@ -136,7 +140,7 @@ class Gazetteer:
     def lookup(self, text: str) -> list[tuple[Place, str]]:
         """All (place, how it is named) for a surface form, e.g. "Georgia"."""
         return [(self.places[code >> 3], _KINDS[code & 7])
-                for code in self.names.get(fold(text), ())]
+                for code in self.names.get(_folded(text), ())]
 
     def is_demonym(self, text: str) -> bool:
         codes = self.names.get(fold(text), ())

@@ -140,8 +140,21 @@ def _lower(doc: Doc, start: int, end: int) -> str:
     return " ".join(token_lowers(doc)[start:end])
 
 
+def _first_words(table: dict[str, Any]) -> frozenset[str]:
+    entry = _FIRST_WORDS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _FIRST_WORDS[id(table)] = (table, frozenset(p.split(" ")[0] for p in table))
+    return entry[1]
+
+
+_FIRST_WORDS: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
 def _longest(doc: Doc, start: int, stop: int, table: dict[str, Any], longest: int = 4):
     """Longest phrase of `table` starting at token `start`: (value, end) or None."""
+    # Most tokens start no phrase of the table: no phrase is joined for them.
+    if start >= stop or token_lowers(doc)[start] not in _first_words(table):
+        return None
     for n in range(min(longest, stop - start), 0, -1):
         phrase = _lower(doc, start, start + n)
         if phrase in table:
