@@ -7,7 +7,7 @@ from newsevents.store.migrations import MIGRATIONS
 
 def test_a_store_from_before_the_facts_gets_them_when_migrated(tmp_path, monkeypatch):
     path = tmp_path / "old.duckdb"
-    before = [m for m in MIGRATIONS if m[0] != "0007_event_facts"]
+    before = [m for m in MIGRATIONS if m[0] not in ("0007_event_facts", "0011_event_facts_search")]
     monkeypatch.setattr(store_module, "MIGRATIONS", before)
     monkeypatch.setattr(store_module.Store, "_update_clusters", lambda self, ids, written=None: None)
     with Store.open(path) as store:
@@ -64,3 +64,22 @@ def test_facts_written_with_an_article_are_those_the_tables_give(tmp_path):
             refresh_facts(store, [r["id"] for r in store.execute("SELECT id FROM articles")])
         assert len(written) == count_events(store) == 6
         assert written == facts()
+
+
+def test_a_store_from_before_the_search_columns_gets_them_when_migrated(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:
+        for article, events in shells_reports():
+            store.add_article(article, events)
+        written = store.execute("SELECT event_id, place_search, source_search FROM event_facts "
+                                "ORDER BY event_id")
+        # the file as it was before migration 0011 (DuckDB drops no column under an index)
+        store.execute("DROP INDEX event_facts_article")
+        store.execute("ALTER TABLE event_facts DROP COLUMN place_search")
+        store.execute("ALTER TABLE event_facts DROP COLUMN source_search")
+        store.execute("CREATE INDEX event_facts_article ON event_facts (article_id)")
+        store.execute("DELETE FROM schema_migrations WHERE name = '0011_event_facts_search'")
+    with Store.open(path) as store:
+        assert store.execute("SELECT event_id, place_search, source_search FROM event_facts "
+                             "ORDER BY event_id") == written
+        assert [r["outlet"] for r in find_events(store, EventFilter(source="tass", limit=5))] == ["TASS"]

@@ -165,3 +165,26 @@ def test_a_code_in_capitals_matches_countries_and_not_names_containing_it(store)
     assert find_events(store, EventFilter(actor="rus"))          # lower case: part of a name
     assert find_events(store, EventFilter(actor="RUS")) == []    # the code of another country
     assert count_events(store, EventFilter(actor="RUS")) == 0
+
+
+def test_place_and_source_filters_match_what_their_two_columns_hold(loaded_store):
+    """Each reads one joined column (facts.SEARCH_COLUMNS); the answers are those of the
+    name-or-country and source-or-outlet rules, also for values across the join."""
+    rows = find_events(loaded_store)
+    values = ["wons", "WONSAN", "kor", "Kor", "KOR", "PRK", "rus", "o", "n", "1", "-", "ö",
+              "kcna", "herald", "Times", "lavrov", "a", "n\x1fp", "n\x1fP", "a\x1fpyong", "y\x1fkorea"]
+
+    def place_matches(row, value):
+        return (value.lower() in (row["place_name"] or "").lower()
+                or (row["place_country"] or "") == value.upper())
+
+    def source_matches(row, value):
+        return any(value.lower() in (text or "").lower()
+                   for text in (row["attribution_name"], row["outlet"]))
+
+    for value in values:
+        assert _types(loaded_store, place=value) == sorted(
+            r["type"] for r in rows if place_matches(r, value)), value
+        assert _types(loaded_store, source=value) == sorted(
+            r["type"] for r in rows if source_matches(r, value)), value
+    assert _types(loaded_store, place="wonsan\x1fprk") == []

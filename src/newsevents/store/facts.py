@@ -4,7 +4,8 @@ aggregations read, so the query layer answers from one table without joins.
 Kept in step with events by Store.add_article (refresh_facts for the article's ids, inside
 its transaction) and caught up at the end of each ingest (sync_facts). Values are stored
 normalised for the filters: type upper-case, modality, place name, source and outlet
-lower-case, country codes upper-case, actor names lower-case and joined by U+001F.
+lower-case, country codes upper-case, actor names lower-case and joined by U+001F; the
+place name and country, and the source and outlet, joined the same way (SEARCH_COLUMNS).
 Rows are written in day order: DuckDB keeps min/max per row group, so a page of the
 newest events, or of one year, reads only the row groups that can hold it (news arrives
 roughly in date order, so appended rows keep that property).
@@ -35,7 +36,18 @@ _ROLES = """
     FROM event_actors {where} GROUP BY event_id
 """
 
-FILL = f"""
+# Each of the place and source filters reads two columns (name or country; attributed source
+# or outlet); these join the two in one, so that the filter is a condition on one column,
+# which DuckDB evaluates inside the scan. A condition over two columns is evaluated above
+# it, and then a page of the newest matches reads every row group instead of stopping
+# after the newest. The separator (chr(31)) keeps a value from matching across the two.
+SEARCH_COLUMNS = """,
+        coalesce(lower(e.place_name), '') || chr(31) || coalesce(upper(e.place_country), ''),
+        coalesce(lower(e.attribution_name), '') || chr(31) || coalesce(lower(a.outlet), '')"""
+
+
+def _fill(search: str) -> str:
+    return f"""
     INSERT INTO event_facts
     SELECT e.id, e.article_id, coalesce(e.date_start, a.published),
         coalesce(e.date_end, e.date_start, a.published), upper(e.type),
@@ -44,14 +56,18 @@ FILL = f"""
         coalesce(r.actor_nodes, []), coalesce(r.recipient_countries, []),
         coalesce(r.recipient_names, ''), coalesce(r.recipient_nodes, []),
         lower(e.place_name), upper(e.place_country), lower(e.attribution_name), lower(a.outlet),
-        e.evidence_start, e.trigger_start
+        e.evidence_start, e.trigger_start{search}
     FROM events e JOIN articles a ON a.id = e.article_id {{articles_on}}
     LEFT JOIN ({_ROLES.format(where="{roles_where}")}) r ON r.event_id = e.id
     {{events_where}}
     ORDER BY 3 DESC NULLS LAST, 2
 """
 
-# The migration fills the table for events stored before it existed.
+
+FILL = _fill(SEARCH_COLUMNS)
+
+# Migration 0007 as it shipped: it fills the table for events stored before it existed,
+# with the columns the table had then; 0011 adds the search columns.
 CREATE = f"""
     CREATE TABLE event_facts (
         event_id VARCHAR NOT NULL,
@@ -75,13 +91,21 @@ CREATE = f"""
         evidence_start INTEGER,
         trigger_start INTEGER
     );
-    {FILL.format(roles_where="", events_where="", articles_on="")};
+    {_fill("").format(roles_where="", events_where="", articles_on="")};
     CREATE INDEX event_facts_article ON event_facts (article_id);
     CREATE INDEX events_article ON events (article_id);
     CREATE INDEX cluster_members_article ON cluster_members (article_id);
     CREATE INDEX cluster_members_event ON cluster_members (event_id);
     CREATE INDEX cluster_members_block ON cluster_members (block);
     CREATE INDEX event_clusters_id ON event_clusters (id);
+"""
+
+ADD_SEARCH = """
+    ALTER TABLE event_facts ADD COLUMN place_search VARCHAR;
+    ALTER TABLE event_facts ADD COLUMN source_search VARCHAR;
+    UPDATE event_facts SET
+        place_search = coalesce(place_name, '') || chr(31) || coalesce(place_country, ''),
+        source_search = coalesce(source, '') || chr(31) || coalesce(outlet, '');
 """
 
 
@@ -121,7 +145,7 @@ FACT_COLUMNS = (
     "event_id", "article_id", "day", "day_end", "type", "quad", "modality", "score",
     "actor_countries", "actor_names", "actor_nodes", "recipient_countries", "recipient_names",
     "recipient_nodes", "place_name", "place_country", "source", "outlet", "evidence_start",
-    "trigger_start",
+    "trigger_start", "place_search", "source_search",
 )
 
 
@@ -154,9 +178,10 @@ def facts_of(events: Sequence[dict[str, Any]], links: Sequence[Sequence[Any]],
             row += [list(dict.fromkeys(c.upper() for _, c in pairs if c is not None)),
                     NAME_SEPARATOR.join(name.lower() for name, _ in pairs),
                     list(dict.fromkeys(c if c is not None else name for name, c in pairs))]
-        row += [_lower(e["place_name"]), _upper(e["place_country"]),
-                _lower(e["attribution_name"]), _lower(outlet), e["evidence_start"],
-                e["trigger_start"]]
+        place = [_lower(e["place_name"]), _upper(e["place_country"])]
+        source = [_lower(e["attribution_name"]), _lower(outlet)]
+        row += [*place, *source, e["evidence_start"], e["trigger_start"],
+                _joined(place), _joined(source)]
         rows.append(row)
     # FILL's order: newest day first, undated last
     rows.sort(key=lambda r: (r[2] is None, -(r[2].toordinal() if r[2] else 0), r[1]))
@@ -169,6 +194,11 @@ def _lower(text: str | None) -> str | None:
 
 def _upper(text: str | None) -> str | None:
     return text.upper() if text is not None else None
+
+
+def _joined(texts: list[str | None]) -> str:
+    """SEARCH_COLUMNS' value of these two texts."""
+    return NAME_SEPARATOR.join(text or "" for text in texts)
 
 
 def sync_facts(store: "Store") -> None:

@@ -10,6 +10,7 @@ columns keep the full records for display.
 """
 from __future__ import annotations
 
+from .facts import ADD_SEARCH as EVENT_FACTS_SEARCH
 from .facts import CREATE as EVENT_FACTS
 
 MIGRATIONS: list[tuple[str, str]] = [
@@ -173,4 +174,6 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0010_cluster_reports", """
         ALTER TABLE event_clusters ADD COLUMN n_reports INTEGER;
     """),
+    # The place and source filters' two columns each joined in one (facts.SEARCH_COLUMNS).
+    ("0011_event_facts_search", EVENT_FACTS_SEARCH),
 ]

@@ -31,6 +31,7 @@ from typing import Any
 from ..errors import InputError
 from ..nlp.lexicon import PLOVER_TYPES
 from ..records import MODALITIES
+from .facts import NAME_SEPARATOR
 from .store import Store
 
 _JSON_COLUMNS = ("actor", "recipient", "quantities")
@@ -182,6 +183,13 @@ def _cased(value: str, case: str) -> tuple[str, str]:
     return f"{case}(?)", value
 
 
+def _searchable(place: str) -> bool:
+    """Whether the one-column form of the place filter answers exactly as the two columns:
+    ASCII (cased here as DuckDB would), with a letter, and no separator."""
+    return (place.isascii() and any(c.isalpha() for c in place)
+            and NAME_SEPARATOR not in place)
+
+
 def facts_where(flt: EventFilter | None) -> tuple[str, list[Any]]:
     """The WHERE clause (or "") and its parameters over event_facts `f`."""
     flt = flt or EventFilter()
@@ -207,11 +215,21 @@ def facts_where(flt: EventFilter | None) -> tuple[str, list[Any]]:
     if flt.until is not None:
         clauses.append("f.day <= ?")
         params.append(flt.until)
-    if flt.place is not None:
+    if flt.place is not None and _searchable(flt.place):
+        # name or country as conditions on one column (facts.SEARCH_COLUMNS: name, the
+        # separator, country); cased down, the value has a lower-case letter, so `contains`
+        # cannot find it in the upper-case country, only in the name.
+        clauses.append("(contains(f.place_search, ?) OR suffix(f.place_search, ?))")
+        params += [flt.place.lower(), NAME_SEPARATOR + flt.place.upper()]
+    elif flt.place is not None:
         name, country = _cased(flt.place, "lower"), _cased(flt.place, "upper")
         clauses.append(f"(contains(f.place_name, {name[0]}) OR f.place_country = {country[0]})")
         params += [name[1], country[1]]
-    if flt.source is not None:
+    if flt.source is not None and NAME_SEPARATOR not in flt.source:
+        sql, value = _cased(flt.source, "lower")
+        clauses.append(f"contains(f.source_search, {sql})")      # source or outlet
+        params.append(value)
+    elif flt.source is not None:
         sql, value = _cased(flt.source, "lower")
         clauses.append(f"(contains(f.source, {sql}) OR contains(f.outlet, {sql}))")
         params += [value, value]
