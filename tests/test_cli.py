@@ -164,6 +164,14 @@ def test_extract_rejects_an_impossible_published_date(runner, files):
     assert "--published" in stderr and "2025-02-30" in stderr
 
 
+def test_extract_refuses_a_title_with_undecoded_bytes_without_a_traceback(runner, files):
+    # a shell argument that was not UTF-8 reaches Python as surrogate escapes
+    result = _invoke(runner, ["extract", str(files["text"]), "--title", "T\udcff"])
+    assert result.exit_code == 2 and result.stdout == ""
+    stderr = _one_line(result.stderr)
+    assert "--title" in stderr and "not UTF-8 text: byte 0xff" in stderr
+
+
 def test_extract_of_a_missing_file_fails_naming_it(runner, tmp_path):
     missing = tmp_path / "absent.jsonl"
     result = _invoke(runner, ["extract", str(missing)])

@@ -157,7 +157,8 @@ def test_ingest_stores_every_valid_record_and_events_answers_any_filter(runner, 
     for option in ["--type", "--modality", "--actor", "--recipient", "--place", "--source",
                    "--since", "--until", "--limit"]:
         for value in rng.sample(["", "ASSUALT", "aid", "prk", "KP", "2025-13-01", "-1", "\x00",
-                                 str(rng.random()), "negated", "XYZ", "2025-03-01"], 4):
+                                 str(rng.random()), "negated", "XYZ", "2025-03-01",
+                                 "caf\udcff"], 4):     # a non-UTF-8 shell argument
             _run(runner, ["events", "--db", str(db), option, value, "--format",
                           rng.choice(["json", "csv", "table"])], allowed=(0, 2))
 

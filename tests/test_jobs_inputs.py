@@ -75,3 +75,13 @@ def test_count_records_counts_jsonl_lines_and_text_files_and_gives_up_on_stdin(t
     text.write_text("One story.", encoding="utf-8")
     assert jobs.count_records([str(lines), str(text)]) == 4
     assert jobs.count_records([str(lines), "-"]) is None
+
+
+def test_an_article_over_the_hard_limit_on_stdin_is_named_as_stdin(monkeypatch):
+    import io
+    import sys
+    monkeypatch.setattr("newsevents.sections.MAX_ARTICLE_CHARS", 1000)
+    lines = json.dumps({"id": "huge", "text": "Iran warned Iraq. " * 100}) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode())))
+    items = list(jobs.read_inputs(["-"]))
+    assert isinstance(items[0], RecordError) and items[0].source == "<stdin>"

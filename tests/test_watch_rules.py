@@ -122,3 +122,13 @@ def test_a_cluster_is_not_reported_again_when_an_earlier_report_renames_it(tmp_p
     # the new report is news; the cluster it joined was reported already
     assert code == 1 and [(l["kind"], l.get("input_id")) for l in lines] == [("event", "reu-1")]
     assert _watch(db, rules) == (0, [])
+
+
+def test_a_rule_file_that_is_not_utf8_names_the_byte_and_line(files, tmp_path):
+    db, _ = files
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("rules:\n  - name: Zürich\n".encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8 text: byte 0xfc at line 2"):
+        load_rules(path)
+    result = runner.invoke(app, ["watch", str(path), "--db", str(db)])
+    assert result.exit_code == 2 and "Traceback" not in result.output

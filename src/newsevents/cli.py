@@ -17,7 +17,7 @@ from rich.text import Text
 from rich.table import Table
 
 from . import jobs
-from .errors import InputError, NewsEventsError, RecordError, RecordWarning
+from .errors import InputError, NewsEventsError, RecordError, RecordWarning, check_unicode
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into source-attributed PLOVER event data.")
@@ -50,6 +50,15 @@ def _date_option(value: Optional[str], name: str) -> Optional[date]:
     except ValueError as e:
         raise typer.BadParameter(f"not a valid YYYY-MM-DD date: {value!r} ({e})",
                                  param_hint=name) from e
+
+
+def _text_option(value: Optional[str], name: str) -> Optional[str]:
+    if value is not None:
+        try:
+            check_unicode(value, name)
+        except InputError as e:
+            raise typer.BadParameter(e.reason, param_hint=name) from e
+    return value
 
 
 def _db_path(db: Optional[Path]) -> Path:
@@ -95,7 +104,8 @@ def _workers(workers: int) -> int:
 def _read_options(columns: Optional[str], month_first: bool, fetch_pages: bool):
     from .ingest import DateOrder, ReadOptions, parse_columns
     try:
-        return ReadOptions(columns=parse_columns(columns), fetch_pages=fetch_pages,
+        return ReadOptions(columns=parse_columns(_text_option(columns, "--columns")),
+                           fetch_pages=fetch_pages,
                            date_order=DateOrder.MONTH_FIRST if month_first else DateOrder.DAY_FIRST)
     except InputError as e:
         raise typer.BadParameter(e.reason, param_hint="--columns") from e
@@ -141,6 +151,7 @@ def extract(
 ) -> None:
     """Extract events from articles and print one JSON article per line with its events."""
     day = _date_option(published, "--published")
+    title = _text_option(title, "--title")
     options = _read_options(columns, month_first, fetch_pages)
     bad: list[RecordError] = []
 

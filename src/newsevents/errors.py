@@ -90,3 +90,14 @@ class QueryTimeout(StoreError):
 
 class RemoteError(NewsEventsError):
     """A newsevents server could not be reached, or refused the request (its message kept)."""
+
+
+def check_unicode(value: str, field: str) -> None:
+    """InputError for a text holding bytes that were not UTF-8 (a command-line argument that
+    Python kept as surrogate escapes): nothing can write or store it as text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        code = ord(value[e.start])
+        what = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
+        raise InputError(f"not UTF-8 text: {what} at character {e.start}", field=field) from e

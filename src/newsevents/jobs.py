@@ -25,16 +25,17 @@ def read_inputs(paths: Iterable[str], published: date | None = None,
     `on_warning`)."""
     from .ingest.archives import isolated
     from .ingest.options import DEFAULT_OPTIONS
-    from .ingest.readers import check_path, read_articles
+    from .ingest.readers import STDIN, STDIN_SOURCE, check_path, read_articles
     paths = list(paths)
     for path in paths:      # a mistyped name stops the run before any work
         check_path(path)
     for path in paths:
+        source = STDIN_SOURCE if str(path) == STDIN else str(path)     # as the readers say
         # A file that cannot be read or decoded is one bad record; the next file goes on.
         items = isolated(lambda path=path: read_articles(
             path, published=published, title=title, options=options or DEFAULT_OPTIONS,
-            on_warning=on_warning, on_skip=on_skip), str(path))
-        yield from within_limits(items, str(path))
+            on_warning=on_warning, on_skip=on_skip), source)
+        yield from within_limits(items, source)
 
 
 def count_records(paths: Iterable[str]) -> int | None:

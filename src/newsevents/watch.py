@@ -57,9 +57,13 @@ def load_rules(path: str | Path) -> list[Rule]:
     """The rules of a YAML file; a malformed file or rule is an InputError naming it."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        data = yaml.safe_load(raw.decode("utf-8-sig"))
     except OSError as e:
         raise InputError(f"cannot read the rule file: {e.strerror or e}", source=str(path)) from e
+    except UnicodeDecodeError as e:
+        from .ingest.readers import not_utf8
+        raise InputError(not_utf8(raw, e), source=str(path)) from e
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise InputError(f"not valid YAML: {getattr(e, 'problem', None) or e}", source=str(path),

@@ -188,3 +188,10 @@ def test_place_and_source_filters_match_what_their_two_columns_hold(loaded_store
         assert _types(loaded_store, source=value) == sorted(
             r["type"] for r in rows if source_matches(r, value)), value
     assert _types(loaded_store, place="wonsan\x1fprk") == []
+
+
+def test_a_filter_value_with_undecoded_bytes_is_refused_naming_the_field():
+    # a shell argument that was not UTF-8 reaches Python as surrogate escapes
+    with pytest.raises(InputError, match="not UTF-8 text: byte 0xff at character 3") as caught:
+        EventFilter(place="caf\udcff")
+    assert caught.value.field == "place"

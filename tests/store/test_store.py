@@ -78,6 +78,19 @@ def test_read_only_open_reads_a_migrated_file(tmp_path):
         assert store.counts()["events"] == 1
 
 
+def test_a_read_only_open_of_a_file_an_older_version_wrote_migrates_it_first(tmp_path, monkeypatch):
+    path = tmp_path / "older.duckdb"
+    with Store.open(path) as store:
+        article, events, mentions = corpus()[0]
+        store.add_article(article, events, mentions)
+    newer = MIGRATIONS + [("9999_test_note", "ALTER TABLE articles ADD COLUMN note VARCHAR")]
+    monkeypatch.setattr(store_module, "MIGRATIONS", newer)
+    with Store.open(path, read_only=True) as store:
+        assert store.applied_migrations()[-1] == "9999_test_note"
+        assert store.counts()["events"] == 1
+        assert store.query("SELECT note FROM articles") == [{"note": None}]
+
+
 def test_a_file_that_is_not_a_database_raises_store_error(tmp_path):
     path = tmp_path / "junk.duckdb"
     path.write_text("this is not duckdb")

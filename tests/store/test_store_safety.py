@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsevents.errors import ForeignDatabaseError, StoreBusyError
+from newsevents.errors import ForeignDatabaseError, StoreBusyError, StoreError
 from newsevents.store import Store
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -150,3 +150,15 @@ def test_a_writer_killed_at_random_moments_leaves_whole_articles_and_the_next_ru
     subprocess.run([sys.executable, str(script), str(path), str(ARTICLES)], check=True,
                    stdout=subprocess.DEVNULL)
     assert _check_whole(path) == {f"a{i}" for i in range(ARTICLES)}
+
+
+def test_a_read_only_open_names_another_applications_file_or_an_empty_one(tmp_path):
+    theirs = tmp_path / "theirs.duckdb"
+    before = _foreign(theirs, ["CREATE TABLE customers (id INTEGER)"])
+    with pytest.raises(ForeignDatabaseError, match="another application"):
+        Store.open(theirs, read_only=True)
+    assert theirs.read_bytes() == before
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()
+    with pytest.raises(StoreError, match=r"not a newsevents database \(it has no tables\)"):
+        Store.open(empty, read_only=True)

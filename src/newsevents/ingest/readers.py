@@ -174,10 +174,10 @@ def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(_not_utf8(data, e), source=source) from e
+        raise InputError(not_utf8(data, e), source=source) from e
 
 
-def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+def not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
     """Where the first undecodable byte is, and how to convert the file."""
     line = data.count(b"\n", 0, error.start) + 1
     return (f"not UTF-8 text: byte 0x{data[error.start]:02x} at line {line} "

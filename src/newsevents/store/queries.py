@@ -28,7 +28,7 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, check_unicode
 from ..nlp.lexicon import PLOVER_TYPES
 from ..records import MODALITIES
 from .facts import NAME_SEPARATOR
@@ -64,6 +64,7 @@ class EventFilter:
             if isinstance(value, str) and not value.strip():
                 object.__setattr__(self, f.name, None)
             elif isinstance(value, str):
+                check_unicode(value, f.name)
                 object.__setattr__(self, f.name, value.strip())
         for name in ("since", "until"):
             object.__setattr__(self, name, _as_date(getattr(self, name), name))

@@ -112,7 +112,8 @@ class Store:
     @classmethod
     def open(cls, path: str | Path | None = None, read_only: bool = False,
              wait: float = LOCK_WAIT) -> "Store":
-        """Open (creating if needed) and migrate; read-only opens need an up-to-date file.
+        """Open (creating if needed) and migrate. A read-only open of a newsevents file that
+        an older version wrote migrates it first, in a writing open of its own.
 
         A file another process holds is waited for up to `wait` seconds, then refused
         with StoreBusyError; a DuckDB file of another application is refused untouched."""
@@ -123,6 +124,10 @@ class Store:
         store = cls(connection, db_path)
         try:
             if read_only:
+                if store._pending_migrations():
+                    connection.close()
+                    cls.open(db_path, wait=wait).close()
+                    return cls.open(db_path, read_only=True, wait=wait)
                 store._check_migrated()
             else:
                 store._check_owned()
@@ -195,12 +200,18 @@ class Store:
             f"{self.path}: this DuckDB file belongs to another application (tables: {shown}); "
             "newsevents leaves it untouched. Give --db (or $NEWSEVENTS_DB) a new file name")
 
-    def _check_migrated(self) -> None:
+    def _pending_migrations(self) -> list[str]:
+        """Migrations this file has not had; StoreError when it is no newsevents file."""
+        self._check_owned()     # another application's file is named as such, not as a SQL error
         try:
             applied = set(self.applied_migrations())
         except duckdb.Error as e:
-            raise StoreError(f"{self.path}: not a newsevents database: {e}") from e
-        pending = [name for name, _ in MIGRATIONS if name not in applied]
+            raise StoreError(f"{self.path}: not a newsevents database (it has no tables); "
+                             "give --db a file that `newsevents ingest` wrote") from e
+        return [name for name, _ in MIGRATIONS if name not in applied]
+
+    def _check_migrated(self) -> None:
+        pending = self._pending_migrations()
         if pending:
             raise StoreError(f"{self.path}: needs migrations {', '.join(pending)}; "
                              "open it once without read_only")
