@@ -53,3 +53,12 @@ def test_the_agent_of_joined_passives_does_both(code):
     events = code("Three reporters were beaten and detained by soldiers near the border.")
     assert {e.type for e in events} >= {"ASSAULT", "COERCE"}
     assert all(a.name == "soldiers" for e in events for a in e.actor)
+
+
+def test_fighting_between_parties_named_on_its_verb(code):
+    events = code("Heavy fighting broke out between soldiers and bandits near the dam.")
+    assert {a.name for e in assaults(events) for a in e.actor} == {"soldiers", "bandits"}
+
+
+def test_a_protest_breaking_out_with_no_place_named_is_still_a_protest(code):
+    assert any(e.type == "PROTEST" for e in code("Angry protests erupted in several villages after the vote."))

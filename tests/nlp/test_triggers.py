@@ -53,3 +53,7 @@ def test_a_protest_dispersed_took_place(types):
 def test_a_protest_prevented_did_not_take_place(types):
     found = types("Soldiers prevented a rally by the opposition party.")
     assert not any(t == "PROTEST" for t, _ in found)
+
+
+def test_ground_left_under_a_deal_is_a_withdrawal(types):
+    assert ("RETREAT", "withdraw") in types("The militia pulled out of the province under the accord.")

@@ -443,7 +443,19 @@ def _protesters_where(token: Token, finder: ArgumentFinder) -> tuple[Actor, ...]
             country = mention.actor.country          # "in several Kenyan towns"
         if country and country != "IGO":
             return (Actor(name="protesters", country=country, sector="CVL"),)
+    # "Violent protests broke out in several towns": a protest told breaking out, no place
+    # country named, is by people of the story's country.
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and not refers_to_told(token) \
+            and _breaks_out(token.head) and not _perfect(token.head):
+        return (Actor(name="protesters", country=finder.resolver.home, sector="CVL"),)
     return ()
+
+
+def _breaks_out(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in ("break", "flare"):
+        return any(c.lower_ == "out" or c.lower_ == "up" for c in verb.children)
+    return lemma in ("erupt", "spread", "rage", "sweep", "grip", "rock")
 
 
 def _in_locative_phrase(token: Token) -> bool:
@@ -527,6 +539,9 @@ def _noun_arguments(found: Found, finder: ArgumentFinder):
     actor: tuple[Actor, ...] = ()
     subject = None
     between = pobj(token, "between")
+    if between is None and token.dep_ == "nsubj":
+        # "Clashes broke out between police and protesters": the phrase may hang on the verb.
+        between = pobj(token.head, "between")
     if between is not None:
         return finder.resolver.actors_for(between), (), None
     owner = possessor(token)

@@ -429,7 +429,10 @@ def _ranked_object_words(token: Token, deep: bool = False) -> list[tuple[str, To
                 # "went on strike demanding wages": the parser may hang the noun right after
                 # the preposition deeper than its object.
                 words.append((after.lemma_.lower(), after, PREPOSITIONAL))
-            for obj in child.children:
+            # "pulled out of the district": the object of a preposition after a particle.
+            nested = [g for c in child.children if c.dep_ == "prep" and child.lower_ in ("out", "away")
+                      for g in c.children]
+            for obj in [*child.children, *nested]:
                 if obj.dep_ == "pobj":
                     words.append((obj.lemma_.lower(), obj, PREPOSITIONAL))
                     for sub in obj.children:
