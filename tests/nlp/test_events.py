@@ -544,3 +544,9 @@ def test_a_host_who_receives_a_visitor_for_a_meeting_is_the_recipient(code):
 def test_a_country_holding_an_election_promises_nothing(code):
     assert code("Next week, Kenya is holding a presidential election.") == []
     assert [e.type for e in code("The junta promised Kenya's neighbours to hold elections.")] == ["AGREE"]
+
+
+def test_what_went_on_for_a_span_of_time_is_the_verbs_object(code):
+    event = find(code("Greek and Turkish frigates launched five days of war games in the Aegean."),
+                 "COOPERATE")
+    assert summary(event) == ("COOPERATE", ("GRC", "TUR"), ())

@@ -390,11 +390,15 @@ def _ranked_object_words(token: Token, deep: bool = False) -> list[tuple[str, To
     words: list[tuple[str, Token, int]] = []
     for child in token.children:
         if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "dative"):
-            counted = pobj(child, "of") if child.lemma_.lower() in QUANTITY_NOUNS else None
+            counted = pobj(child, "of") if child.lemma_.lower() in QUANTITY_NOUNS | SPAN_NOUNS else None
             if counted is not None:
-                # "took in thousands of refugees": the people counted are the object.
+                # "took in thousands of refugees": the people counted are the object;
+                # "launched ten days of war games": so is what went on for that long.
                 words.append((counted.lemma_.lower(), counted, OBJECT))
                 words.append((counted.lower_, counted, OBJECT))
+                for sub in counted.children:
+                    if sub.dep_ in ("compound", "amod"):
+                        words.append((f"{sub.lemma_.lower()} {counted.lemma_.lower()}", counted, OBJECT))
             words.append((child.lemma_.lower(), child, OBJECT))
             words.append((child.lower_, child, OBJECT))
             compounds = [t.lower_ for t in child.subtree if t.i < child.i and t.dep_ == "compound"]
