@@ -45,3 +45,27 @@ def test_no_accusation_without_a_harsh_judgement_of_a_party_by_a_speaker(accusat
 
 def test_a_criticism_already_told_by_its_verb_is_not_told_again(accusations):
     assert len(accusations("Germany criticised the Hungarian veto, saying it was irresponsible.")) == 1
+
+
+@pytest.fixture(scope="module")
+def requests(pipeline):
+    def run(text):
+        _, doc = next(pipeline.run([Article(text=text, published=date(2025, 3, 16))]))
+        return [(tuple(a.country for a in e.actor), tuple(r.country for r in e.recipient))
+                for e in doc._.events if e.type == "REQUEST"]
+    return run
+
+
+def test_a_speaker_saying_another_party_must_act_asks_it_to(requests):
+    text = ("Fishing boats returned to port on Sunday. "
+            "Germany's chancellor said Russia must withdraw its troops from Ukraine.")
+    assert requests(text) == [(("DEU",), ("RUS",))]
+
+
+@pytest.mark.parametrize("text", [
+    "The Japanese foreign minister said Tokyo must strengthen its defences.",
+    "Analysts said Iran should halt enrichment.",
+    "The French minister said the regime must understand that there is a price to pay.",
+])
+def test_no_request_to_oneself_by_no_one_or_to_know_something(requests, text):
+    assert requests(text) == []

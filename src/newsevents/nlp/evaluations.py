@@ -1,10 +1,13 @@
-"""Criticism stated as a judgement, not by a verb of criticism.
+"""Criticism and demands stated as judgements, not by verbs of criticism or demand.
 
 "The sanctions imposed by Washington are illegal," the minister said; she called
 Ottawa's offer "insulting"; he described the recount as a scam; the attitude of the
 ministry "is not productive". A speaker who judges a party, or a party's act, with a
 strongly negative word accuses that party (PLOVER ACCUSE, disapprove). The words and
 their valence are data/events/evaluations.json (tools/build_evaluation_lexicon.py).
+
+A demand can be said the same way: "the Red Cross said the occupying forces must
+ensure security" is a request to those forces (REQUEST), by `find_obligations`.
 
 Only a judgement someone is said to make counts: the article's own adjectives ("the
 illegal crossing") and judgements of no party ("the situation is dangerous") are no
@@ -73,6 +76,29 @@ def find_judgements(sent: Span, strong: float = JUDGEMENT_STRENGTH) -> list[Judg
             continue
         seen.add(said[0].i)
         found.append(Judgement(speech=said[0], speaker=said[1], judged=judged, word=token))
+    return found
+
+
+OBLIGING_MODALS = {"must", "should"}
+# What one must be, know or feel is a warning or an opinion, not an act asked for:
+# "the regime must understand that ...", "Canada should become a state".
+NOT_ACTS = COPULAS | {"understand", "know", "realize", "realise", "recognize", "recognise",
+                      "remember", "learn", "expect", "feel", "think", "see", "bear", "face",
+                      "pay", "suffer", "have", "get"}
+
+
+def find_obligations(sent: Span) -> list[Judgement]:
+    """ "X said Y must/should do ...": X asks Y to do it. `judged` is Y."""
+    found = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in NOT_ACTS or not any(
+                c.dep_ == "aux" and c.lower_ in OBLIGING_MODALS for c in token.children):
+            continue
+        subject = first_child(token, ("nsubj", "nsubjpass"))
+        said = _said_by(token)
+        if subject is None or said is None or said[0].lemma_.lower() in NAMING_VERBS:
+            continue
+        found.append(Judgement(speech=said[0], speaker=said[1], judged=subject, word=token))
     return found
 
 

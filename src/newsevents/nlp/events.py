@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Actor, Event, Evidence
 from .actors import ActorResolver, resolver_for
 from .arguments import LOCATIVE_PREPOSITIONS, ArgumentFinder, others, same_actor
-from .evaluations import find_judgements, judged_parties
+from .evaluations import find_judgements, find_obligations, judged_parties
 from .entities import dateline_end
 from .lexicon import Lexicon, load_lexicon
 from .syntax import (agent_token, clause_tokens, first_child, parsed_sentences, pobj, possessor,
@@ -607,7 +607,8 @@ def extract_events(doc: Doc) -> list[Event]:
     finder = ArgumentFinder(resolver)
     for sent in parsed_sentences(doc):
         found = extract_sentence_events(sent, resolver, lexicon, told)
-        events.extend(found + judgement_events(sent, finder, found))
+        judged = judgement_events(sent, finder, found)
+        events.extend(found + judged + obligation_events(sent, finder, found + judged))
     return address_at_home(link_reactions(events, doc), doc, ArgumentFinder(resolver))
 
 
@@ -629,6 +630,29 @@ def judgement_events(sent: Span, finder: ArgumentFinder, coded: list[Event]) -> 
         start, end = evidence_span(speech, judgement.speaker)
         events.append(Event(
             type="ACCUSE", mode="disapprove", actor=actor, recipient=recipient,
+            evidence=Evidence(doc_text(sent.doc)[start:end], start, end),
+            trigger=speech.text, trigger_start=speech.idx, trigger_end=speech.idx + len(speech),
+            confidence=0.4))
+    return events
+
+
+def obligation_events(sent: Span, finder: ArgumentFinder, coded: list[Event]) -> list[Event]:
+    """REQUEST events of demands said as obligations ("said Iran must halt enrichment"),
+    where the sentence holds no request by the same speaker already."""
+    events = []
+    for obligation in find_obligations(sent):
+        actor = finder.actors(obligation.speaker)
+        if not actor or any(e.type == "REQUEST" and any(
+                same_actor(a, b) for a in e.actor for b in actor) for e in coded + events):
+            continue
+        recipient = others(finder.actors(obligation.judged), actor) \
+            if _names_party(obligation.judged, finder) else ()
+        if not recipient:
+            continue        # "we must act", "Tokyo must", said by Japan: no one else is asked
+        speech = obligation.speech
+        start, end = evidence_span(speech, obligation.speaker)
+        events.append(Event(
+            type="REQUEST", mode=None, actor=actor, recipient=recipient,
             evidence=Evidence(doc_text(sent.doc)[start:end], start, end),
             trigger=speech.text, trigger_start=speech.idx, trigger_end=speech.idx + len(speech),
             confidence=0.4))

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from .actors import BACK_REFERENCES, PAIR_WORDS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from .cameo import CameoLexicon, Pattern, load_cameo
-from .evaluations import JUDGEMENT_STRENGTH, SPEECH_VERBS, load_valences
+from .evaluations import JUDGEMENT_STRENGTH, OBLIGING_MODALS, SPEECH_VERBS, load_valences
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .triggers import (ANY_OBJECT, EFFECT_PHRASES, EFFECT_VERBS, GATHERING_VERBS, HAPPENING_VERBS,
                        LIGHT_VERBS, PROTESTER_NOUNS, READINESS, SPAN_NOUNS)
@@ -279,6 +279,8 @@ class SentenceFilter:
         kind = [w for w, v in load_valences().items() if v >= JUDGEMENT_STRENGTH]
         yield Rule(self._choice(harsh), ((speech,),))
         yield Rule(self._choice(kind), ((speech, self._choice(["not", "n't"])),))
+        # "said Russia must withdraw" (a demand said as an obligation)
+        yield Rule(self._choice(OBLIGING_MODALS), ((speech,),))
 
     def _noun_options(self, trigger: Trigger) -> Iterable[tuple[Choice, ...]]:
         """The ways an event noun can count (`triggers.find_triggers`): with the verb it
