@@ -550,3 +550,8 @@ def test_what_went_on_for_a_span_of_time_is_the_verbs_object(code):
     event = find(code("Greek and Turkish frigates launched five days of war games in the Aegean."),
                  "COOPERATE")
     assert summary(event) == ("COOPERATE", ("GRC", "TUR"), ())
+
+
+def test_a_noun_naming_its_own_doers_is_not_done_by_its_verbs_subject(code):
+    event = find(code("Police in Karachi fired tear gas at protests by Muslim groups on Friday."), "PROTEST")
+    assert all(a.sector != "POL" for a in event.actor)

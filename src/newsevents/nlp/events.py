@@ -547,17 +547,18 @@ def _noun_arguments(found: Found, finder: ArgumentFinder):
     owner = possessor(token)
     if owner is not None:
         actor = finder.resolver.actors_for(owner)
-    if not actor:
-        by = pobj(token, "by")
-        if by is not None:
-            actor = finder.actors(by)
+    by = pobj(token, "by")
+    if not actor and by is not None:
+        actor = finder.actors(by)
     if not actor:
         actor = finder.modifier_party(token)
     if not actor and trigger.type in ("AID", "MOBILIZE"):
         of = pobj(token, "of")
         if of is not None:
             actor = tuple(a for a in finder.actors(of) if a.country)
-    if not actor:
+    # "fired tear gas at protests by Muslim groups": a noun that names its own doers,
+    # even ones no country is known for, is not done by its verb's subject.
+    if not actor and by is None and owner is None:
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
