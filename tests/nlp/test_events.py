@@ -555,3 +555,8 @@ def test_what_went_on_for_a_span_of_time_is_the_verbs_object(code):
 def test_a_noun_naming_its_own_doers_is_not_done_by_its_verbs_subject(code):
     event = find(code("Police in Karachi fired tear gas at protests by Muslim groups on Friday."), "PROTEST")
     assert all(a.sector != "POL" for a in event.actor)
+
+
+def test_mobilising_supporters_or_money_is_no_military_mobilisation(code):
+    assert "MOBILIZE" not in [e.type for e in code("Saudi Arabia mobilized pressure groups in Washington.")]
+    assert "MOBILIZE" in [e.type for e in code("Armenia mobilised reservists on Sunday.")]
