@@ -560,3 +560,9 @@ def test_a_noun_naming_its_own_doers_is_not_done_by_its_verbs_subject(code):
 def test_mobilising_supporters_or_money_is_no_military_mobilisation(code):
     assert "MOBILIZE" not in [e.type for e in code("Saudi Arabia mobilized pressure groups in Washington.")]
     assert "MOBILIZE" in [e.type for e in code("Armenia mobilised reservists on Sunday.")]
+
+
+def test_a_demonym_describing_a_language_names_no_party(code):
+    event = find(code("Latvia's court lifted restrictions on the use of the Russian language on radio."),
+                 "CONCEDE")
+    assert "RUS" not in {r.country for r in event.recipient}

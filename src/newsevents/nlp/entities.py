@@ -126,6 +126,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if all(s.how == SURNAME for s in surfaces) and span[0].ent_type_ == "PERSON" \
                 and span[0].ent_iob_ == "I":
             continue
+        if all(s.how == DEMONYM for s in surfaces) and span[-1].dep_ in ("amod", "compound") \
+                and span[-1].head.lemma_.lower() in NOT_PEOPLE:
+            covered.update(range(span.start, span.end))
+            continue      # "the Russian language", "of Korean descent": no party
         candidates = tuple(Candidate(key=s.entry.id, label=f"{s.entry.name} ({s.how})",
                                      score=0.5 if s.how in (WEAK, SURNAME) else 1.0)
                            for s in surfaces)
@@ -147,6 +151,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     return mentions
 
+
+# Things a demonym describes that are no one's act or party.
+NOT_PEOPLE = {"language", "speaker", "literature", "culture", "cuisine", "food", "music", "film",
+              "cinema", "alphabet", "script", "dialect", "accent", "descent", "origin", "heritage",
+              "ancestry", "translation", "word", "name", "style", "art", "poetry", "novel"}
 
 STANCE_PREFIXES = ("anti-", "pro-", "anti ", "pro ")
 
