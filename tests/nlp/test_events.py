@@ -566,3 +566,8 @@ def test_a_demonym_describing_a_language_names_no_party(code):
     event = find(code("Latvia's court lifted restrictions on the use of the Russian language on radio."),
                  "CONCEDE")
     assert "RUS" not in {r.country for r in event.recipient}
+
+
+def test_a_preposition_whose_noun_the_parser_hung_elsewhere_still_names_the_recipient(code):
+    event = find(code("Chile has granted asylum to three Bolivian army officers holed up in an embassy."), "AID")
+    assert summary(event) == ("AID", ("CHL",), ("BOL",))

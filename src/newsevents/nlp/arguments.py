@@ -199,8 +199,29 @@ class ArgumentFinder:
                 if obj is not None:
                     break
         if obj is None:
+            obj = _stranded_object(token, role)
+        if obj is None:
             return ()
         return self.actors(obj)
+
+
+def _stranded_object(token: Token, preposition: str) -> Token | None:
+    """ "granted asylum to five Panamanian officers holed up in ...": where the parser hangs
+    the preposition's noun elsewhere, the noun phrase right after it is its object."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == preposition
+                 and not any(g.dep_ == "pobj" for g in c.children)), None)
+    if prep is None:
+        return None
+    for word in token.doc[prep.i + 1:prep.sent.end]:
+        if word.pos_ in ("NOUN", "PROPN"):
+            # The phrase's head: the last noun of the run ("army officers").
+            while word.i + 1 < prep.sent.end and word.doc[word.i + 1].pos_ in ("NOUN", "PROPN") \
+                    and word.doc[word.i + 1].head.i != word.i:
+                word = word.doc[word.i + 1]
+            return word
+        if word.pos_ not in ("DET", "NUM", "ADJ", "PROPN", "NOUN"):
+            return None
+    return None
 
 
 def others(found: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
