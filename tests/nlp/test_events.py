@@ -563,7 +563,7 @@ def test_mobilising_supporters_or_money_is_no_military_mobilisation(code):
 
 
 def test_a_demonym_describing_a_language_names_no_party(code):
-    event = find(code("Latvia's court lifted restrictions on the use of the Russian language on radio."),
+    event = find(code("Latvia's court lifted a ban on teaching in the Russian language at schools."),
                  "CONCEDE")
     assert "RUS" not in {r.country for r in event.recipient}
 
