@@ -62,3 +62,11 @@ def test_fighting_between_parties_named_on_its_verb(code):
 
 def test_a_protest_breaking_out_with_no_place_named_is_still_a_protest(code):
     assert any(e.type == "PROTEST" for e in code("Angry protests erupted in several villages after the vote."))
+
+
+@pytest.mark.parametrize("text", [
+    "Five villagers killed in night raid",
+    "Two guards wounded as gunmen storm bank",
+])
+def test_a_headline_without_were_still_tells_the_attack(code, text):
+    assert assaults(code(text))

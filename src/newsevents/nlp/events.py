@@ -124,7 +124,8 @@ def extract_sentence_events(sent: Span, resolver: ActorResolver, lexicon: Lexico
             if subject is None and token.dep_ in ("amod", "compound"):
                 subject = token.head          # "striking doctors": the doctors strike
             agent = agent_token(token) or _joined_agent(token)
-            passive_subject = first_child(token, ("nsubjpass",))
+            passive_subject = first_child(token, ("nsubjpass",)) or (
+                _headline_subject(token) if trigger.type == "ASSAULT" else None)
             if agent is not None:
                 actor = finder.actors(agent)
                 recipient_override = finder.actors(passive_subject) if passive_subject is not None else ()
@@ -345,6 +346,17 @@ def _place_country(trigger: Token, finder: ArgumentFinder) -> str | None:
     return None
 
 
+def _headline_subject(verb: Token) -> Token | None:
+    """ "Three soldiers killed in ambush": a headline drops "were"; the participle hangs
+    on the sentence's only noun phrase, its passive subject (attacks only: a caption
+    "freed from prison, Baku, May 2" is no report)."""
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.dep_ == "ROOT" \
+            and head.pos_ in ("NOUN", "NUM", "PROPN") and not any(c.dep_ in ("agent", "dobj") for c in verb.children):
+        return head
+    return None
+
+
 def _joined_agent(verb: Token) -> Token | None:
     """ "was shot and killed by gunmen": the agent of joined passives hangs on the last."""
     if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
@@ -374,8 +386,10 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...], finder: 
     # "The civil war has killed 9,000 people": a conflict's toll is no one attack.
     if subject is not None and subject.lemma_.lower() in WARS:
         return ()
-    told = token.dep_ in ("ROOT", "ccomp", "conj") or by_weapon or weapon or _leaves_casualties(token)
-    if not (recipient or weapon) or not told:
+    counted = _counted_victims(token)
+    told = (token.dep_ in ("ROOT", "ccomp", "conj") or by_weapon or weapon or _leaves_casualties(token)
+            or _headline_subject(token) is not None)
+    if not (recipient or weapon or (counted and _headline_subject(token) is not None)) or not told:
         return ()
     for child in token.sent:
         place = finder.resolver.place_at.get(child.i)
@@ -388,7 +402,7 @@ def _unidentified_attackers(token: Token, recipient: tuple[Actor, ...], finder: 
     # hurled into the bar"), told as done once; not a toll ("has killed thousands",
     # "missiles destroyed the bridge").
     went_off = weapon and (token.lemma_.lower() in WEAPON_VERBS or subject.dep_ == "nsubjpass")
-    if _perfect(token) or not (went_off or by_weapon or _counted_victims(token)):
+    if _perfect(token) or not (went_off or by_weapon or counted):
         return ()
     return (Actor(name=UNIDENTIFIED, country=finder.resolver.home, sector=None),)
 
@@ -400,7 +414,7 @@ COUNT_WORDS = {"dozens", "scores", "hundreds", "several"}
 
 def _counted_victims(token: Token) -> bool:
     """ "killed at least 15 civilians", "two soldiers were wounded"."""
-    victims = first_child(token, ("dobj", "nsubjpass"))
+    victims = first_child(token, ("dobj", "nsubjpass")) or _headline_subject(token)
     if victims is None:
         return False
     return victims.tag_ == "CD" or victims.lower_ in COUNT_WORDS or any(
